@@ -1,0 +1,50 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import starlightLinksValidator from 'starlight-links-validator';
+import { normalizeBase } from './src/lib/site/base-path.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
+
+/*
+ * Where the site is hosted. `SITE` is the origin used for canonical URLs, Open Graph tags and the sitemap;
+ * `BASE` the sub-path, for example `/awaitable/` for a GitHub Pages project site. Both come from the
+ * environment so one build configuration serves every host.
+ */
+const site = process.env.SITE ?? 'http://localhost:4321';
+const base = normalizeBase(process.env.BASE);
+/** Lets the end-to-end tests keep a sub-path build beside the main one. */
+const outDir = process.env.OUT_DIR ?? './dist';
+
+export default defineConfig({
+	site,
+	base,
+	outDir,
+	trailingSlash: 'always',
+	markdown: {
+		processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
+	},
+	integrations: [
+		starlight({
+			title: 'Awaitable',
+			description:
+				"Learn Django's asynchronous ORM (aget, asave, aupdate, async for, SynchronousOnlyOperation) with lessons and practice checked against Django 5.2 LTS.",
+			logo: { src: './src/assets/logo.svg', alt: 'Awaitable' },
+			favicon: '/favicon.svg',
+			customCss: ['./src/styles/site.css'],
+			lastUpdated: false,
+			pagination: true,
+			sidebar: [
+				{ label: 'Start here', items: [{ label: 'Home', link: '/' }] },
+				{ label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
+			],
+			head: [
+				{ tag: 'meta', attrs: { name: 'theme-color', content: '#0c3c26' } },
+				{ tag: 'meta', attrs: { property: 'og:site_name', content: 'Awaitable' } },
+			],
+			plugins: [starlightLinksValidator({ errorOnRelativeLinks: true, errorOnInvalidHashes: true })],
+		}),
+		preact(),
+	],
+});

@@ -1,0 +1,28 @@
+/**
+ * Writes the end-to-end totals to `reports/e2e-summary.json`, so `.ci/run` can print one
+ * "N passed, N failed" line for the whole test run.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+
+export default class SummaryReporter implements Reporter {
+	private passed = 0;
+	private failed = 0;
+	private skipped = 0;
+
+	onTestEnd(test: TestCase, result: TestResult): void {
+		// Count a test once, by its final outcome (retries are off, but stay correct if enabled).
+		if (result.retry < test.retries && result.status !== 'passed') return;
+		if (result.status === 'passed') this.passed++;
+		else if (result.status === 'skipped') this.skipped++;
+		else this.failed++;
+	}
+
+	onEnd(): void {
+		mkdirSync('reports', { recursive: true });
+		writeFileSync(
+			'reports/e2e-summary.json',
+			JSON.stringify({ passed: this.passed, failed: this.failed, skipped: this.skipped }),
+		);
+	}
+}

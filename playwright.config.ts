@@ -1,0 +1,48 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
+
+const executablePath = await chromiumExecutable();
+const launchOptions = { executablePath, args: CHROMIUM_ARGS };
+
+/** The production build, served by `astro preview`; a second build lives under a sub-path. */
+const PORT = 4391;
+const SUBPATH_PORT = 4392;
+export const SUBPATH_BASE = '/awaitable/';
+
+export default defineConfig({
+	testDir: './e2e',
+	fullyParallel: true,
+	workers: 2,
+	forbidOnly: true,
+	retries: 0,
+	reporter: [['list'], ['./e2e/summary-reporter.ts']],
+	use: { trace: 'retain-on-failure', launchOptions },
+	projects: [
+		{
+			name: 'desktop',
+			testIgnore: /subpath\.spec\.ts/,
+			use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${PORT}`, launchOptions },
+		},
+		{
+			name: 'subpath',
+			testMatch: /subpath\.spec\.ts/,
+			use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${SUBPATH_PORT}`, launchOptions },
+		},
+	],
+	webServer: [
+		{
+			command: `npx astro preview --ignore-lock --port ${PORT} --host 127.0.0.1`,
+			url: `http://127.0.0.1:${PORT}/`,
+			reuseExistingServer: !process.env['CI'],
+			timeout: 60_000,
+		},
+		{
+			// The same site built under a sub-path, as on a GitHub Pages project site.
+			command: `npx astro build && npx astro preview --ignore-lock --port ${SUBPATH_PORT} --host 127.0.0.1`,
+			env: { BASE: SUBPATH_BASE, OUT_DIR: './dist-subpath' },
+			url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH_BASE}`,
+			reuseExistingServer: !process.env['CI'],
+			timeout: 300_000,
+		},
+	],
+});

@@ -1,0 +1,123 @@
+/**
+ * Turns schema failures into messages an author can act on: the file and line, the item id, the field,
+ * what is wrong and how to fix it. One message per problem, all problems of a build at once.
+ */
+import type { z } from 'astro/zod';
+
+export interface AuthorProblem {
+	/** Repository-relative file path. */
+	file: string;
+	/** 1-based line, when the position is known. */
+	line?: number;
+	/** The id of the item the problem is in, when there is one. */
+	id?: string;
+	/** The field path inside the item (or the file), such as `choices[2].feedback`. */
+	field?: string;
+	/** What is wrong, then `Fix: ` and what to do. */
+	message: string;
+}
+
+export function formatProblem(problem: AuthorProblem): string {
+	const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+	const item = problem.id === undefined ? '' : ` item "${problem.id}"`;
+	const field = problem.field === undefined ? '' : ` \`${problem.field}\``;
+	return `${where}${item}${field} ${problem.message}`;
+}
+
+export function formatProblems(problems: readonly AuthorProblem[]): string {
+	return problems.map((problem) => `- ${formatProblem(problem)}`).join('\n');
+}
+
+/** Keys the schemas know, for "did you mean" suggestions on unknown keys. */
+const KNOWN_KEYS = [
+	'type', 'title', 'items', 'id', 'level', 'front', 'back', 'difficulty', 'prompt', 'choices', 'text',
+	'correct', 'feedback', 'run', 'norun', 'code', 'raises', 'match', 'prints', 'returns', 'ok', 'context',
+	'explanation', 'section', 'misconception', 'hint', 'concepts', 'answer', 'steps', 'check', 'mistakes',
+];
+
+type PathKey = PropertyKey;
+
+/** `['items', 2, 'choices', 0, 'text']` → `{ itemIndex: 2, field: 'choices[0].text' }`. */
+function splitPath(path: readonly PathKey[]): { itemIndex?: number; field?: string } {
+	const inItem = path[0] === 'items' && typeof path[1] === 'number';
+	const rest = inItem ? path.slice(2) : path;
+	const field = rest
+		.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+		.join('');
+	return { itemIndex: inItem ? (path[1] as number) : undefined, field: field || undefined };
+}
+
+function itemIdAt(data: unknown, index: number | undefined): string | undefined {
+	if (index === undefined || typeof data !== 'object' || data === null) return undefined;
+	const items = (data as { items?: unknown }).items;
+	if (!Array.isArray(items)) return undefined;
+	const item: unknown = items[index];
+	if (typeof item !== 'object' || item === null) return undefined;
+	const id = (item as { id?: unknown }).id;
+	return typeof id === 'string' ? id : undefined;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+	let best: string | undefined;
+	let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+	for (const candidate of candidates) {
+		const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+		if (distance < bestDistance) {
+			best = candidate;
+			bestDistance = distance;
+		}
+	}
+	return best;
+}
+
+/** Levenshtein distance; the words are short field names. */
+export function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			current[j] = Math.min(
+				(previous[j] ?? 0) + 1,
+				(current[j - 1] ?? 0) + 1,
+				(previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+			);
+		}
+		previous = current;
+	}
+	return previous[b.length] ?? 0;
+}
+
+function messageFor(issue: z.core.$ZodIssue): { message: string; extraField?: string } {
+	switch (issue.code) {
+		case 'invalid_type':
+			if (issue.input === undefined) return { message: 'is missing. Fix: add it.' };
+			return { message: issue.message };
+		case 'unrecognized_keys': {
+			const [key = ''] = issue.keys;
+			const suggestion = closest(key, KNOWN_KEYS);
+			const names = issue.keys.map((name) => `\`${name}\``).join(', ');
+			return {
+				message: `has unknown key ${names}. Fix: ${suggestion ? `did you mean \`${suggestion}\`? ` : ''}remove or rename it.`,
+			};
+		}
+		default:
+			return { message: issue.message };
+	}
+}
+
+/**
+ * Describes every issue of a failed parse of one file. `lineOf` maps a data path to a line (from the YAML
+ * document), so the message points at the right spot.
+ */
+export function describeIssues(
+	file: string,
+	data: unknown,
+	issues: readonly z.core.$ZodIssue[],
+	lineOf: (path: readonly PathKey[]) => number | undefined,
+): AuthorProblem[] {
+	return issues.map((issue) => {
+		const { itemIndex, field } = splitPath(issue.path);
+		const { message } = messageFor(issue);
+		return { file, line: lineOf(issue.path), id: itemIdAt(data, itemIndex), field, message };
+	});
+}

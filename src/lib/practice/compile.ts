@@ -1,0 +1,131 @@
+/**
+ * Compiles a validated set into what pages and islands use: Markdown rendered once at build time and a
+ * content hash per item. The renderer is passed in so this stays testable without Astro.
+ */
+import { createHash } from 'node:crypto';
+import type { CompiledChoice, CompiledSet, Html } from './compiled.ts';
+import { assertNever } from './compiled.ts';
+import type { QuizChoice, ProblemChoice } from './choice.ts';
+import type { PracticeSet } from './practice-set.ts';
+
+export type RenderMarkdown = (markdown: string) => Promise<Html>;
+
+/** Short, stable hash of an item's authored content (key order does not matter). */
+export function itemHash(item: unknown): string {
+	return createHash('sha256').update(stableStringify(item)).digest('base64url').slice(0, 10);
+}
+
+function stableStringify(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, entry]) => entry !== undefined)
+			.sort(([a], [b]) => a.localeCompare(b));
+		return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${stableStringify(entry)}`).join(',')}}`;
+	}
+	return JSON.stringify(value);
+}
+
+/** A single Markdown paragraph rendered for an inline slot (a button label, a list item) loses its `<p>`. */
+export function unwrapParagraph(html: Html): Html {
+	const trimmed = html.trim();
+	const match = /^<p>([\s\S]*)<\/p>$/.exec(trimmed);
+	return match && !match[1]?.includes('<p>') ? (match[1] ?? '') : trimmed;
+}
+
+export async function compileSet(
+	meta: { id: string; lesson: string; file: string },
+	set: PracticeSet,
+	render: RenderMarkdown,
+): Promise<CompiledSet> {
+	const inline = async (markdown: string) => unwrapParagraph(await render(markdown));
+	const all = (list: readonly string[]) => Promise.all(list.map(render));
+	const choices = (list: readonly (QuizChoice | ProblemChoice)[], isCorrect: (choice: QuizChoice | ProblemChoice) => boolean) =>
+		Promise.all(
+			list.map(
+				async (choice): Promise<CompiledChoice> => ({
+					html: await inline(choice.text),
+					correct: isCorrect(choice),
+					feedbackHtml: await render(choice.feedback),
+				}),
+			),
+		);
+	const base = { id: meta.id, lesson: meta.lesson, file: meta.file, ...(set.title ? { title: set.title } : {}) };
+
+	switch (set.type) {
+		case 'cards':
+			return {
+				...base,
+				type: 'cards',
+				items: await Promise.all(
+					set.items.map(async (item) => ({
+						id: item.id,
+						hash: itemHash(item),
+						level: item.level,
+						frontHtml: await render(item.front),
+						backHtml: await render(item.back),
+					})),
+				),
+			};
+		case 'quiz':
+			return {
+				...base,
+				type: 'quiz',
+				items: await Promise.all(
+					set.items.map(async (item) => ({
+						id: item.id,
+						hash: itemHash(item),
+						difficulty: item.difficulty,
+						lesson: meta.lesson,
+						promptHtml: await render(item.prompt),
+						choices: await choices(item.choices, (choice) => 'correct' in choice && choice.correct),
+						explanationHtml: await render(item.explanation),
+						...(item.section ? { section: item.section } : {}),
+						...(item.misconception ? { misconception: item.misconception } : {}),
+					})),
+				),
+			};
+		case 'explain':
+			return {
+				...base,
+				type: 'explain',
+				items: await Promise.all(
+					set.items.map(async (item) => ({
+						id: item.id,
+						hash: itemHash(item),
+						promptHtml: await render(item.prompt),
+						hintHtml: await render(item.hint),
+						conceptsHtml: await Promise.all(item.concepts.map(inline)),
+						answerHtml: await render(item.answer),
+					})),
+				),
+			};
+		case 'problems':
+			return {
+				...base,
+				type: 'problems',
+				items: await Promise.all(
+					set.items.map(async (item) => {
+						const stepsHtml = await all(item.steps);
+						return {
+							id: item.id,
+							hash: itemHash(item),
+							difficulty: item.difficulty,
+							lesson: meta.lesson,
+							promptHtml: await render(item.prompt),
+							choices: await choices(item.choices, (choice) => choice.text === item.answer),
+							// In the site-wide test a problem is reviewed like a quiz question: its solution explains it.
+							explanationHtml: `<ol>${stepsHtml.map((step) => `<li>${step}</li>`).join('')}</ol>`,
+							hintHtml: await render(item.hint),
+							stepsHtml,
+							answerHtml: await render(item.answer),
+							checkHtml: await render(item.check),
+							mistakesHtml: await all(item.mistakes),
+						};
+					}),
+				),
+			};
+		default:
+			return assertNever(set);
+	}
+}

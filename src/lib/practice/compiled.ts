@@ -1,0 +1,75 @@
+/**
+ * The build-time output of a practice set: what crosses from Astro into the islands. Everything here is
+ * plain serializable data; Markdown is already rendered to HTML and every item carries a content hash,
+ * so the browser never parses Markdown and can tell when an item changed since the reader answered it.
+ */
+import type { Difficulty, Level } from './fields.ts';
+
+/** Trusted HTML rendered at build time from the authors' Markdown. */
+export type Html = string;
+
+export interface CompiledChoice {
+	html: Html;
+	correct: boolean;
+	feedbackHtml: Html;
+}
+
+interface ItemBase {
+	/** Permanent id, unique across the site. */
+	id: string;
+	/** Short content hash of the authored item; changes whenever its text changes. */
+	hash: string;
+}
+
+export interface CompiledCard extends ItemBase {
+	level: Level;
+	frontHtml: Html;
+	backHtml: Html;
+}
+
+/** A single-answer question: a quiz question, or a practice problem seen through its choices. */
+export interface CompiledQuestion extends ItemBase {
+	difficulty: Difficulty;
+	/** Slug of the lesson the question belongs to. */
+	lesson: string;
+	promptHtml: Html;
+	choices: CompiledChoice[];
+	explanationHtml: Html;
+	/** Heading anchor in the lesson that teaches the point. */
+	section?: string;
+	misconception?: string;
+}
+
+export interface CompiledExplain extends ItemBase {
+	promptHtml: Html;
+	hintHtml: Html;
+	conceptsHtml: Html[];
+	answerHtml: Html;
+}
+
+export interface CompiledProblem extends CompiledQuestion {
+	hintHtml: Html;
+	stepsHtml: Html[];
+	answerHtml: Html;
+	checkHtml: Html;
+	mistakesHtml: Html[];
+}
+
+interface SetBase {
+	/** The set id authors embed: the file path under `src/content/practice` without `.yaml`. */
+	id: string;
+	lesson: string;
+	title?: string;
+	/** Repository-relative path of the YAML file, for error messages. */
+	file: string;
+}
+
+export type CompiledSet =
+	| (SetBase & { type: 'cards'; items: CompiledCard[] })
+	| (SetBase & { type: 'quiz'; items: CompiledQuestion[] })
+	| (SetBase & { type: 'explain'; items: CompiledExplain[] })
+	| (SetBase & { type: 'problems'; items: CompiledProblem[] });
+
+export function assertNever(value: never): never {
+	throw new Error(`Unhandled value: ${JSON.stringify(value)}`);
+}

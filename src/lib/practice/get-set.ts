@@ -1,0 +1,42 @@
+/**
+ * Looks up a practice set for a component embedded in MDX. An unknown id or a set of the wrong type stops
+ * the build with a message naming the page's file, the id and the fix.
+ */
+import { getCollection, getEntry } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import type { CompiledSet } from './compiled.ts';
+import { editDistance } from './author-errors.ts';
+
+const COMPONENT_FOR: Record<CompiledSet['type'], string> = {
+	cards: 'Flashcards',
+	quiz: 'Quiz',
+	explain: 'ExplainIt',
+	problems: 'Practice',
+};
+
+export async function getPracticeSet<T extends CompiledSet['type']>(
+	id: string,
+	type: T,
+	page: string,
+): Promise<Extract<CompiledSet, { type: T }>> {
+	const component = COMPONENT_FOR[type];
+	const entry = await getEntry('practice', id);
+	if (!entry) {
+		const ids = (await getCollection('practice')).filter((set) => set.data.type === type).map((set) => set.id);
+		const nearest = [...ids].sort((a, b) => editDistance(id, a) - editDistance(id, b))[0];
+		throw new AstroError(
+			`${page}: <${component} id="${id}" /> names no practice set.`,
+			`Fix: use the path of a YAML file under src/content/practice without ".yaml"${
+				nearest ? `; did you mean "${nearest}"?` : '.'
+			} Known ${type} sets: ${ids.join(', ') || 'none'}.`,
+		);
+	}
+	const set = entry.data;
+	if (set.type !== type) {
+		throw new AstroError(
+			`${page}: <${component} id="${id}" /> points at a ${set.type} set (${set.file}).`,
+			`Fix: embed it with <${COMPONENT_FOR[set.type]} id="${id}" />, or point <${component}> at a ${type} set.`,
+		);
+	}
+	return set as Extract<CompiledSet, { type: T }>;
+}

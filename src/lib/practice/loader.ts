@@ -1,0 +1,77 @@
+/**
+ * The Astro content loader for practice sets. It reads `src/content/practice/**\/*.yaml`, validates each file
+ * and the site-wide rules, and stops the build with every author problem at once, each naming the file, the
+ * item id and the fix. In `astro dev` it reloads when a data file changes, so authors see edits at once.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import type { AuthorProblem } from './author-errors.ts';
+import { formatProblems } from './author-errors.ts';
+import { compileSet } from './compile.ts';
+import { parsePracticeFile } from './parse-file.ts';
+import { checkSiteRules, type LoadedSet } from './site-rules.ts';
+
+export class PracticeDataError extends AstroError {
+	constructor(problems: readonly AuthorProblem[]) {
+		super(
+			`${problems.length} problem${problems.length === 1 ? '' : 's'} in the practice data:\n${formatProblems(problems)}`,
+			'Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md.',
+		);
+		this.name = 'PracticeDataError';
+	}
+}
+
+async function yamlFiles(directory: string): Promise<string[]> {
+	const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
+	return entries
+		.filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+		.map((entry) => path.join(entry.parentPath, entry.name))
+		.sort();
+}
+
+export function practiceLoader(options: { base: string }): Loader {
+	return {
+		name: 'awaitable-practice',
+		load: async (context: LoaderContext) => {
+			const root = fileURLToPath(context.config.root);
+			const directory = path.resolve(root, options.base);
+
+			const loadAll = async () => {
+				const loaded: LoadedSet[] = [];
+				const problems: AuthorProblem[] = [];
+				for (const absolute of await yamlFiles(directory)) {
+					const file = path.relative(root, absolute).split(path.sep).join('/');
+					const id = path.relative(directory, absolute).replace(/\.ya?ml$/, '').split(path.sep).join('/');
+					const result = parsePracticeFile(file, await readFile(absolute, 'utf8'));
+					if (result.ok) loaded.push({ id, file, set: result.set });
+					else problems.push(...result.problems);
+				}
+				problems.push(...checkSiteRules(loaded));
+				if (problems.length > 0) throw new PracticeDataError(problems);
+
+				const render = async (markdown: string) => (await context.renderMarkdown(markdown)).html;
+				context.store.clear();
+				for (const { id, file, set } of loaded) {
+					const lesson = id.split('/')[0] ?? id;
+					const data = await compileSet({ id, lesson, file }, set, render);
+					context.store.set({ id, data: { ...data }, filePath: file, digest: context.generateDigest(data as never) });
+				}
+				context.logger.info(`Loaded ${loaded.length} practice sets.`);
+			};
+
+			await loadAll();
+
+			context.watcher?.add(directory);
+			const reload = (changed: string) => {
+				if (!changed.startsWith(directory) || !/\.ya?ml$/.test(changed)) return;
+				loadAll().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+			};
+			context.watcher?.on('change', reload);
+			context.watcher?.on('add', reload);
+			context.watcher?.on('unlink', reload);
+		},
+	};
+}

@@ -1,0 +1,38 @@
+/**
+ * Reads one practice YAML file into a validated set, or into author problems. Pure apart from its input,
+ * so the rules and their messages are unit-tested without Astro.
+ */
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { AuthorProblem } from './author-errors.ts';
+import { describeIssues } from './author-errors.ts';
+import { practiceSet, type PracticeSet } from './practice-set.ts';
+
+export type ParseResult = { ok: true; set: PracticeSet } | { ok: false; problems: AuthorProblem[] };
+
+export function parsePracticeFile(file: string, source: string): ParseResult {
+	const lineCounter = new LineCounter();
+	const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	if (document.errors.length > 0) {
+		return {
+			ok: false,
+			problems: document.errors.map((error) => ({
+				file,
+				line: error.linePos?.[0].line,
+				message: `is not valid YAML: ${error.message.split('\n')[0]} Fix: check the indentation and quote text that starts with a backtick or contains ": ".`,
+			})),
+		};
+	}
+	const data: unknown = document.toJS();
+	const result = practiceSet.safeParse(data, { reportInput: true });
+	if (result.success) return { ok: true, set: result.data };
+
+	const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+		// Walk up the path until a node exists (a missing key has no node; its parent does).
+		for (let depth = path.length; depth >= 0; depth--) {
+			const node = document.getIn(path.slice(0, depth) as unknown[], true);
+			if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+		}
+		return undefined;
+	};
+	return { ok: false, problems: describeIssues(file, data, result.error.issues, lineOf) };
+}

@@ -1,0 +1,26 @@
+/**
+ * One YAML file = one practice set of a single type. `type` is the discriminator: adding a set type
+ * makes every exhaustive `switch` over it fail the type check until it is handled.
+ */
+import { z } from 'astro/zod';
+import { card, explainQuestion, problem, quizQuestion } from './items.ts';
+
+const items = <T extends z.ZodType>(item: T) =>
+	z.array(item, { error: 'must be a list of items.' }).min(1, { error: 'is empty. Fix: add at least one item.' });
+
+export const SET_TYPES = ['cards', 'quiz', 'explain', 'problems'] as const;
+
+export const practiceSet = z.discriminatedUnion(
+	'type',
+	[
+		z.strictObject({ type: z.literal('cards'), title: z.string().min(1).optional(), items: items(card) }),
+		z.strictObject({ type: z.literal('quiz'), title: z.string().min(1).optional(), items: items(quizQuestion) }),
+		z.strictObject({ type: z.literal('explain'), title: z.string().min(1).optional(), items: items(explainQuestion) }),
+		z.strictObject({ type: z.literal('problems'), title: z.string().min(1).optional(), items: items(problem) }),
+	],
+	{ error: `\`type\` must be one of ${SET_TYPES.join(', ')}. Fix: name the kind of set this file holds.` },
+);
+
+export type PracticeSetInput = z.input<typeof practiceSet>;
+export type PracticeSet = z.output<typeof practiceSet>;
+export type SetType = PracticeSet['type'];
