@@ -36,8 +36,16 @@ export default defineConfig({
 			lastUpdated: false,
 			pagination: true,
 			sidebar: [
-				{ label: 'Start here', items: [{ label: 'Home', link: '/' }] },
+				{
+					label: 'Start here',
+					items: [
+						{ label: 'Home', link: '/' },
+						{ label: 'Test this pattern', slug: 'test' },
+						{ label: 'Your progress', slug: 'progress' },
+					],
+				},
 				{ label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
+				{ label: 'For authors', items: [{ label: 'Authoring guide', slug: 'guide/authoring' }] },
 			],
 			head: [
 				{ tag: 'meta', attrs: { name: 'theme-color', content: '#0c3c26' } },

@@ -6,5 +6,7 @@ export default getViteConfig({
 	test: {
 		include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
 		environment: 'node',
+		// The JSON report lets `.ci/run` print one total for the whole test run.
+		reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
 	},
 });

@@ -8,11 +8,11 @@ export interface AuthorProblem {
 	/** Repository-relative file path. */
 	file: string;
 	/** 1-based line, when the position is known. */
-	line?: number;
+	line?: number | undefined;
 	/** The id of the item the problem is in, when there is one. */
-	id?: string;
+	id?: string | undefined;
 	/** The field path inside the item (or the file), such as `choices[2].feedback`. */
-	field?: string;
+	field?: string | undefined;
 	/** What is wrong, then `Fix: ` and what to do. */
 	message: string;
 }
@@ -38,7 +38,7 @@ const KNOWN_KEYS = [
 type PathKey = PropertyKey;
 
 /** `['items', 2, 'choices', 0, 'text']` → `{ itemIndex: 2, field: 'choices[0].text' }`. */
-function splitPath(path: readonly PathKey[]): { itemIndex?: number; field?: string } {
+function splitPath(path: readonly PathKey[]): { itemIndex: number | undefined; field: string | undefined } {
 	const inItem = path[0] === 'items' && typeof path[1] === 'number';
 	const rest = inItem ? path.slice(2) : path;
 	const field = rest

@@ -1,0 +1,49 @@
+/**
+ * Adds up the results of every test stage of `npm test` into one closing line, `N passed, N failed`, the
+ * form CI reads. Stages that report counts: Vitest (reports/vitest.json), the Django sample checks (their
+ * `samples: N passed, N failed` line) and Playwright (reports/e2e-summary.json). A stage that failed
+ * before reporting (type check, lint, build) counts as one failure, so a red run never reads as green.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+
+const [logPath = 'reports/test.log', exitStatus = '0'] = process.argv.slice(2);
+const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
+
+function readJson(path: string): Record<string, unknown> | undefined {
+	if (!existsSync(path)) return undefined;
+	try {
+		return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+	} catch {
+		return undefined;
+	}
+}
+const count = (value: unknown) => (typeof value === 'number' ? value : 0);
+
+let passed = 0;
+let failed = 0;
+const stages: string[] = [];
+
+const vitest = readJson('reports/vitest.json');
+if (vitest) {
+	passed += count(vitest['numPassedTests']);
+	failed += count(vitest['numFailedTests']);
+	stages.push(`unit ${count(vitest['numPassedTests'])}/${count(vitest['numTotalTests'])}`);
+}
+const samples = /^samples: (\d+) passed, (\d+) failed/m.exec(log);
+if (samples) {
+	passed += Number(samples[1]);
+	failed += Number(samples[2]);
+	stages.push(`samples ${samples[1]} passed`);
+}
+const e2e = readJson('reports/e2e-summary.json');
+if (e2e) {
+	passed += count(e2e['passed']);
+	failed += count(e2e['failed']);
+	stages.push(`e2e ${count(e2e['passed'])} passed`);
+}
+if (exitStatus !== '0' && failed === 0) {
+	failed = 1;
+	stages.push('a stage failed before reporting counts (see the log above)');
+}
+console.log(`stages: ${stages.join(', ') || 'none reported'}`);
+console.log(`${passed} passed, ${failed} failed`);
