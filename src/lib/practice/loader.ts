@@ -62,16 +62,22 @@ export function practiceLoader(options: { base: string }): Loader {
 				context.logger.info(`Loaded ${loaded.length} practice sets.`);
 			};
 
-			await loadAll();
+			if (!context.watcher) {
+				await loadAll();
+				return;
+			}
+			// In `astro dev` a data mistake is reported but does not stop the server: the author fixes the
+			// file and the watcher below reloads it.
+			await loadAll().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
 
-			context.watcher?.add(directory);
+			context.watcher.add(directory);
 			const reload = (changed: string) => {
 				if (!changed.startsWith(directory) || !/\.ya?ml$/.test(changed)) return;
 				loadAll().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
 			};
-			context.watcher?.on('change', reload);
-			context.watcher?.on('add', reload);
-			context.watcher?.on('unlink', reload);
+			context.watcher.on('change', reload);
+			context.watcher.on('add', reload);
+			context.watcher.on('unlink', reload);
 		},
 	};
 }

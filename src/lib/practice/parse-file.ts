@@ -9,16 +9,22 @@ import { practiceSet, type PracticeSet } from './practice-set.ts';
 
 export type ParseResult = { ok: true; set: PracticeSet } | { ok: false; problems: AuthorProblem[] };
 
+/** The first line of a YAML error, without the position (the problem's `file:line` already says it). */
+function yamlReason(message: string): string {
+	const firstLine = message.split('\n')[0] ?? message;
+	return `${firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/\.?$/, '.')}`;
+}
+
 export function parsePracticeFile(file: string, source: string): ParseResult {
 	const lineCounter = new LineCounter();
-	const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
 	if (document.errors.length > 0) {
 		return {
 			ok: false,
 			problems: document.errors.map((error) => ({
 				file,
 				line: error.linePos?.[0].line,
-				message: `is not valid YAML: ${error.message.split('\n')[0]} Fix: check the indentation and quote text that starts with a backtick or contains ": ".`,
+				message: `is not valid YAML: ${yamlReason(error.message)} Fix: check the indentation and quote text that starts with a backtick or contains ": ".`,
 			})),
 		};
 	}

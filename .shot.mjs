@@ -1,0 +1,11 @@
+import { chromium } from 'playwright';
+import { chromiumExecutable, CHROMIUM_ARGS } from '/work/main/e2e/browser.ts';
+const [url, out, theme='light', width='1280', full='0'] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS });
+const ctx = await b.newContext({ viewport: { width: Number(width), height: 900 }, colorScheme: theme });
+const p = await ctx.newPage();
+await p.addInitScript(t => localStorage.setItem('starlight-theme', t), theme);
+p.on('console', m => { if (m.type()==='error') console.log('console error:', m.text()); });
+await p.goto(url, { waitUntil: 'networkidle' });
+await p.screenshot({ path: out, fullPage: full === '1' });
+await b.close();
