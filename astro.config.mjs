@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
@@ -6,6 +7,8 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { normalizeBase } from './src/lib/site/base-path.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
+import cspHeaders from './src/integrations/csp-headers.ts';
+import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
 
 /*
  * Where the site is hosted. `SITE` is the origin used for canonical URLs, Open Graph tags and the sitemap;
@@ -22,8 +25,40 @@ export default defineConfig({
 	base,
 	outDir,
 	trailingSlash: 'always',
+	/*
+	 * A strict Content-Security-Policy in every page's <meta>: scripts and styles only from this origin or
+	 * by hash (Astro hashes what it bundles; src/integrations/csp-headers.ts adds the hashes of Starlight's
+	 * `is:inline` scripts and checks every built page). No 'unsafe-inline' or 'unsafe-eval' for scripts;
+	 * 'wasm-unsafe-eval' lets Pagefind's search run its WebAssembly. Inline `style` attributes (Starlight's
+	 * icons, Expressive Code's token colours) need 'unsafe-inline' on style-src-attr only. `frame-ancestors`
+	 * works only as a header, so the integration writes it into dist/_headers.
+	 */
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"base-uri 'self'",
+				"object-src 'none'",
+				"form-action 'self'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				"connect-src 'self'",
+				"worker-src 'self'",
+			],
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			styleDirective: {
+				resources: [
+					{ resource: "'self'", kind: 'element' },
+					{ resource: "'unsafe-inline'", kind: 'attribute' },
+				],
+			},
+		},
+	},
 	markdown: {
-		processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
+		processor: satteri({
+			mdastPlugins: [pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url)))],
+			hastPlugins: [baseLinksPlugin(base)],
+		}),
 	},
 	integrations: [
 		starlight({
@@ -54,5 +89,6 @@ export default defineConfig({
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: true, errorOnInvalidHashes: true })],
 		}),
 		preact(),
+		cspHeaders(),
 	],
 });

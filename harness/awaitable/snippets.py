@@ -138,7 +138,8 @@ def exception_names(error):
 
 
 def describe_error(error, line=None):
-    message = str(error)
+    # A SyntaxError's str() embeds the internal file name; its .msg is the useful part.
+    message = error.msg if isinstance(error, SyntaxError) and error.msg else str(error)
     text = f"{type(error).__qualname__}: {message}" if message else type(error).__qualname__
     return f"{text} (snippet line {line})" if line else text
 
@@ -217,4 +218,8 @@ def run_snippet(snippet):
     filename = f"<snippet {snippet['id']}>"
     outcome = execute(snippet["code"], snippet.get("context", "async"), filename)
     expected, got, ok = judge(snippet["expect"], outcome)
+    error = outcome.error
+    if not ok and snippet.get("context") == "sync" and isinstance(error, SyntaxError):
+        if "outside" in str(error.msg) and ("await" in error.msg or "async" in error.msg):
+            got += ' [top-level await needs the default async context; drop context="sync"]'
     return {"expected": expected, "got": got, "ok": ok}

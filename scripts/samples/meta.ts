@@ -160,7 +160,6 @@ const TYPOS: Readonly<Record<string, string>> = {
 	ok: 'runs',
 	'no-run': 'norun',
 	noRun: 'norun',
-	norun_: 'norun',
 	returns: '`prints` with an output block (`returns` is for YAML `run:` blocks)',
 	outputs: 'output',
 	ctx: 'context',

@@ -4,11 +4,7 @@
  */
 
 /** What a snippet must do. Exactly one outcome, as in docs/content-format.md. */
-export type Expect =
-	| { raises: string; match?: string }
-	| { prints: string }
-	| { returns: string }
-	| { ok: true };
+export type Expect = { raises: string; match?: string } | { prints: string } | { returns: string } | { ok: true };
 
 /** "async": inside a running event loop (top-level await works); "sync": no event loop. */
 export type RunContext = 'async' | 'sync';

@@ -3,6 +3,7 @@
  * content hash per item. The renderer is passed in so this stays testable without Astro.
  */
 import { createHash } from 'node:crypto';
+import { AstroError } from 'astro/errors';
 import type { CompiledChoice, CompiledSet, Html } from './compiled.ts';
 import { assertNever } from './compiled.ts';
 import type { QuizChoice, ProblemChoice } from './choice.ts';
@@ -33,6 +34,21 @@ export function unwrapParagraph(html: Html): Html {
 	return match && !match[1]?.includes('<p>') ? (match[1] ?? '') : trimmed;
 }
 
+/**
+ * Runs an item's compilation so that an error thrown while rendering its Markdown (such as a Python block
+ * without a run annotation) names the file and the item, not just "a Markdown file".
+ */
+async function inItem<T>(file: string, id: string, run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (error) {
+		if (!(error instanceof Error)) throw error;
+		const { hint } = error as { hint?: unknown };
+		const message = error.message.replace(/^a Markdown file:(\d+): /, 'line $1 of one of its Markdown fields: ');
+		throw new AstroError(`${file} item "${id}", ${message}`, typeof hint === 'string' ? hint : undefined);
+	}
+}
+
 export async function compileSet(
 	meta: { id: string; lesson: string; file: string },
 	set: PracticeSet,
@@ -40,15 +56,16 @@ export async function compileSet(
 ): Promise<CompiledSet> {
 	const inline = async (markdown: string) => unwrapParagraph(await render(markdown));
 	const all = (list: readonly string[]) => Promise.all(list.map(render));
-	const choices = (list: readonly (QuizChoice | ProblemChoice)[], isCorrect: (choice: QuizChoice | ProblemChoice) => boolean) =>
+	const choices = (
+		list: readonly (QuizChoice | ProblemChoice)[],
+		isCorrect: (choice: QuizChoice | ProblemChoice) => boolean,
+	) =>
 		Promise.all(
-			list.map(
-				async (choice): Promise<CompiledChoice> => ({
-					html: await inline(choice.text),
-					correct: isCorrect(choice),
-					feedbackHtml: await render(choice.feedback),
-				}),
-			),
+			list.map(async (choice): Promise<CompiledChoice> => ({
+				html: await inline(choice.text),
+				correct: isCorrect(choice),
+				feedbackHtml: await render(choice.feedback),
+			})),
 		);
 	const base = { id: meta.id, lesson: meta.lesson, file: meta.file, ...(set.title ? { title: set.title } : {}) };
 
@@ -58,13 +75,15 @@ export async function compileSet(
 				...base,
 				type: 'cards',
 				items: await Promise.all(
-					set.items.map(async (item) => ({
-						id: item.id,
-						hash: itemHash(item),
-						level: item.level,
-						frontHtml: await render(item.front),
-						backHtml: await render(item.back),
-					})),
+					set.items.map((item) =>
+						inItem(meta.file, item.id, async () => ({
+							id: item.id,
+							hash: itemHash(item),
+							level: item.level,
+							frontHtml: await render(item.front),
+							backHtml: await render(item.back),
+						})),
+					),
 				),
 			};
 		case 'quiz':
@@ -72,17 +91,19 @@ export async function compileSet(
 				...base,
 				type: 'quiz',
 				items: await Promise.all(
-					set.items.map(async (item) => ({
-						id: item.id,
-						hash: itemHash(item),
-						difficulty: item.difficulty,
-						lesson: meta.lesson,
-						promptHtml: await render(item.prompt),
-						choices: await choices(item.choices, (choice) => 'correct' in choice && choice.correct),
-						explanationHtml: await render(item.explanation),
-						...(item.section ? { section: item.section } : {}),
-						...(item.misconception ? { misconception: item.misconception } : {}),
-					})),
+					set.items.map((item) =>
+						inItem(meta.file, item.id, async () => ({
+							id: item.id,
+							hash: itemHash(item),
+							difficulty: item.difficulty,
+							lesson: meta.lesson,
+							promptHtml: await render(item.prompt),
+							choices: await choices(item.choices, (choice) => 'correct' in choice && choice.correct),
+							explanationHtml: await render(item.explanation),
+							...(item.section ? { section: item.section } : {}),
+							...(item.misconception ? { misconception: item.misconception } : {}),
+						})),
+					),
 				),
 			};
 		case 'explain':
@@ -90,14 +111,16 @@ export async function compileSet(
 				...base,
 				type: 'explain',
 				items: await Promise.all(
-					set.items.map(async (item) => ({
-						id: item.id,
-						hash: itemHash(item),
-						promptHtml: await render(item.prompt),
-						hintHtml: await render(item.hint),
-						conceptsHtml: await Promise.all(item.concepts.map(inline)),
-						answerHtml: await render(item.answer),
-					})),
+					set.items.map((item) =>
+						inItem(meta.file, item.id, async () => ({
+							id: item.id,
+							hash: itemHash(item),
+							promptHtml: await render(item.prompt),
+							hintHtml: await render(item.hint),
+							conceptsHtml: await Promise.all(item.concepts.map(inline)),
+							answerHtml: await render(item.answer),
+						})),
+					),
 				),
 			};
 		case 'problems':
@@ -105,24 +128,26 @@ export async function compileSet(
 				...base,
 				type: 'problems',
 				items: await Promise.all(
-					set.items.map(async (item) => {
-						const stepsHtml = await all(item.steps);
-						return {
-							id: item.id,
-							hash: itemHash(item),
-							difficulty: item.difficulty,
-							lesson: meta.lesson,
-							promptHtml: await render(item.prompt),
-							choices: await choices(item.choices, (choice) => choice.text === item.answer),
-							// In the site-wide test a problem is reviewed like a quiz question: its solution explains it.
-							explanationHtml: `<ol>${stepsHtml.map((step) => `<li>${step}</li>`).join('')}</ol>`,
-							hintHtml: await render(item.hint),
-							stepsHtml,
-							answerHtml: await render(item.answer),
-							checkHtml: await render(item.check),
-							mistakesHtml: await all(item.mistakes),
-						};
-					}),
+					set.items.map((item) =>
+						inItem(meta.file, item.id, async () => {
+							const stepsHtml = await all(item.steps);
+							return {
+								id: item.id,
+								hash: itemHash(item),
+								difficulty: item.difficulty,
+								lesson: meta.lesson,
+								promptHtml: await render(item.prompt),
+								choices: await choices(item.choices, (choice) => choice.text === item.answer),
+								// In the site-wide test a problem is reviewed like a quiz question: its solution explains it.
+								explanationHtml: `<ol>${stepsHtml.map((step) => `<li>${step}</li>`).join('')}</ol>`,
+								hintHtml: await render(item.hint),
+								stepsHtml,
+								answerHtml: await render(item.answer),
+								checkHtml: await render(item.check),
+								mistakesHtml: await all(item.mistakes),
+							};
+						}),
+					),
 				),
 			};
 		default:

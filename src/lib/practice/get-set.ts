@@ -2,7 +2,7 @@
  * Looks up a practice set for a component embedded in MDX. An unknown id or a set of the wrong type stops
  * the build with a message naming the page's file, the id and the fix.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection, getEntry, render } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import type { CompiledSet } from './compiled.ts';
 import { editDistance } from './author-errors.ts';
@@ -38,5 +38,25 @@ export async function getPracticeSet<T extends CompiledSet['type']>(
 			`Fix: embed it with <${COMPONENT_FOR[set.type]} id="${id}" />, or point <${component}> at a ${type} set.`,
 		);
 	}
+	await checkSections(set);
 	return set as Extract<CompiledSet, { type: T }>;
+}
+
+/**
+ * A quiz question's `section` links the review to the heading that teaches it, so the heading must exist in
+ * the set's lesson. (Links the islands build in the browser are out of the link validator's sight.)
+ */
+async function checkSections(set: CompiledSet): Promise<void> {
+	if (set.type !== 'quiz') return;
+	// Sets outside the lessons (the authoring guide's examples) have no lesson to link to.
+	const lesson = (await getCollection('docs')).find((entry) => entry.id === `lessons/${set.lesson}`);
+	if (!lesson) return;
+	const { headings } = await render(lesson);
+	const anchors = new Set(headings.map((heading) => heading.slug));
+	const missing = set.items.filter((item) => item.section !== undefined && !anchors.has(item.section));
+	if (missing.length === 0) return;
+	throw new AstroError(
+		`${set.file}: ${missing.map((item) => `item "${item.id}" \`section: ${item.section ?? ''}\``).join(', ')} names no heading of ${lesson.filePath ?? `lessons/${set.lesson}`}.`,
+		`Fix: use one of this lesson's heading anchors: ${[...anchors].join(', ')}.`,
+	);
 }

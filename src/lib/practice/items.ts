@@ -15,7 +15,8 @@ export const card = z.strictObject({
 	back: markdown,
 });
 
-const anchor = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+// Starlight's heading slugs (github-slugger) keep letters, digits, `_` and `-`.
+const anchor = z.string().regex(/^[a-z0-9_-]+$/, {
 	error: "must be a heading anchor of this lesson, such as `there-is-no-afilter` (no leading '#').",
 });
 

@@ -1,0 +1,166 @@
+/**
+ * "Test this pattern": ten questions drawn from every lesson's quiz and practice banks (3 easy, 4 medium,
+ * 3 hard) for the seed in the URL. The reader answers them all, then submits: the score, every question with
+ * each option explained and a link to the lesson section, and the lessons worth reading. A retake draws
+ * new questions under a new seed.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { LessonInfo } from '~/lib/lessons/lessons.ts';
+import { sectionHref } from '~/lib/lessons/lessons.ts';
+import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
+import { choiceRecord } from '~/lib/progress/answers.ts';
+import { progress } from '~/lib/progress/store.ts';
+import { checkAll, isFinished, score, select, startSession, type Session } from '~/lib/quiz/session.ts';
+import { DEFAULT_MIX, drawTest } from '~/lib/test-draw/draw.ts';
+import { DEFAULT_SEED, newSeed, searchWithSeed, seedFromSearch } from '~/lib/test-draw/seed.ts';
+import { lessonsToRead } from '~/lib/test-draw/suggest.ts';
+import { ChoiceQuestion, useFocusRequest } from './lesson.ts';
+
+export interface TestIslandProps {
+	/** Every quiz question and practice problem of the lessons. */
+	pool: CompiledQuestion[];
+	/** The lessons in reading order. */
+	lessons: LessonInfo[];
+}
+
+export default function TestIsland({ pool, lessons }: TestIslandProps) {
+	const [seed, setSeed] = useState(DEFAULT_SEED);
+	const questions = useMemo(() => drawTest(pool, seed), [pool, seed]);
+	const [session, setSession] = useState<Session>(() => startSession(questions));
+	const focus = useFocusRequest();
+
+	// The server rendered the default seed's draw; a seed in the URL replaces it once hydrated.
+	useEffect(() => {
+		const fromUrl = seedFromSearch(window.location.search);
+		if (fromUrl !== DEFAULT_SEED) start(fromUrl);
+	}, []);
+
+	function start(next: string) {
+		setSeed(next);
+		setSession(startSession(drawTest(pool, next)));
+	}
+
+	const submitted = isFinished(session);
+	const result = score(session, questions);
+	const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
+	const missed = questions.filter((question) => session.checked[question.id]?.correct === false);
+	const toRead = lessonsToRead(missed, lessons.map((lesson) => lesson.slug));
+	const unanswered = questions.filter((question) => session.selected[question.id] === undefined).length;
+
+	const submit = () => {
+		const next = checkAll(session, questions);
+		const at = Date.now();
+		for (const question of questions) {
+			const answer = next.checked[question.id];
+			if (!answer || answer.choice === null || session.checked[question.id]) continue;
+			const { choice, correct } = answer;
+			progress.update(question.id, (previous) => choiceRecord(previous, question, choice, correct, at));
+		}
+		const final = score(next, questions);
+		progress.addTest({
+			seed,
+			at,
+			score: final.correct,
+			total: final.total,
+			missed: questions.filter((question) => !next.checked[question.id]?.correct).map((question) => question.id),
+		});
+		setSession(next);
+		focus.request('result');
+	};
+
+	const retake = () => {
+		const next = newSeed(undefined, seed);
+		try {
+			window.history.replaceState(window.history.state, '', searchWithSeed(window.location.search, next));
+		} catch {
+			// A sandboxed page may refuse; the draw still changes.
+		}
+		start(next);
+		const first = drawTest(pool, next)[0];
+		if (first) focus.request(`first-${first.id}`);
+	};
+
+	if (questions.length === 0) {
+		return <p class="aw-note">The lessons have no questions yet.</p>;
+	}
+
+	return (
+		<div class="aw-widget aw-test" data-seed={seed}>
+			<p class="aw-status">
+				{questions.length} questions: {DEFAULT_MIX.easy} easy, {DEFAULT_MIX.medium} medium, {DEFAULT_MIX.hard} hard. Test{' '}
+				<span class="aw-seed">#{seed}</span>
+			</p>
+			<ol class="aw-list">
+				{questions.map((question, index) => {
+					const lesson = lessonBySlug.get(question.lesson);
+					return (
+						<li key={`${seed}-${question.id}`} class="aw-list__item">
+							<ChoiceQuestion
+								question={question}
+								uid={`aw-test-${question.id}`}
+								label={`Question ${index + 1} of ${questions.length}`}
+								selected={session.selected[question.id]}
+								checked={session.checked[question.id]}
+								changed={false}
+								onSelect={(choice) => setSession(select(session, question.id, choice))}
+								reveal="Show the answer and explanations"
+								explain
+								after={
+									lesson && (
+										<p class="aw-lesson-link">
+											<a href={sectionHref(lesson, question.section)}>Read about this in “{lesson.title}”</a>
+										</p>
+									)
+								}
+								firstOptionRef={focus.target(`first-${question.id}`)}
+							/>
+						</li>
+					);
+				})}
+			</ol>
+			{!submitted && (
+				<div class="aw-actions aw-js-space">
+					<button type="button" class="aw-button" onClick={submit}>
+						Submit my answers
+					</button>
+					<span class="aw-status" aria-live="polite">
+						{unanswered === 0 ? 'All questions answered.' : `${unanswered} unanswered (they count as wrong).`}
+					</span>
+				</div>
+			)}
+			{submitted && (
+				<div class="aw-result" tabIndex={-1} ref={focus.target('result')} role="status">
+					<p class="aw-result__score">
+						You scored {result.correct} of {result.total}.
+					</p>
+					{toRead.length > 0 ? (
+						<>
+							<p>The questions you missed are taught in these lessons:</p>
+							<ul>
+								{toRead.map((slug) => {
+									const lesson = lessonBySlug.get(slug);
+									return lesson && (
+										<li key={slug}>
+											<a href={lesson.href}>{lesson.title}</a>
+										</li>
+									);
+								})}
+							</ul>
+						</>
+					) : (
+						<p>Every answer is right. Jump into the lessons for the details, or take another test.</p>
+					)}
+					<p>
+						Each question above now shows why every option is right or wrong.{' '}
+						<a href={`?seed=${seed}`}>Link to this set of questions</a> (to share it or take it again).
+					</p>
+					<div class="aw-actions">
+						<button type="button" class="aw-button" onClick={retake}>
+							Retake with new questions
+						</button>
+					</div>
+				</div>
+			)}
+		</div>
+	);
+}

@@ -1,0 +1,68 @@
+/**
+ * Build-time validation of the props authors give the practice components in MDX. A mistake stops the build
+ * with the component, the page's file and the fix, like Starlight's own components do.
+ */
+import { AstroError } from 'astro/errors';
+import { z } from 'astro/zod';
+import { editDistance } from '~/lib/practice/author-errors.ts';
+
+/** `<Quiz id="aget/quiz" />`: the set id is the YAML file's path under `src/content/practice`, without `.yaml`. */
+export const setProps = z.strictObject({
+	id: z
+		.string({ error: 'must be a text such as "aget/quiz"' })
+		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+			error: 'must be "<lesson>/<file>", such as "aget/quiz": the path of a YAML file under src/content/practice without ".yaml"',
+		}),
+});
+
+export type SetProps = z.output<typeof setProps>;
+
+function describeIssue(issue: z.core.$ZodIssue, known: readonly string[], example: string): string {
+	if (issue.code === 'unrecognized_keys') {
+		return issue.keys
+			.map((key) => {
+				const near = [...known].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0];
+				const hint = near !== undefined && editDistance(key, near) <= 2 ? ` Did you mean \`${near}\`?` : '';
+				return `Unknown prop \`${key}\`.${hint} Fix: remove it; the only prop is ${known.map((name) => `\`${name}\``).join(', ')}.`;
+			})
+			.join('\n');
+	}
+	const prop = issue.path.map(String).join('.') || 'props';
+	if (issue.code === 'invalid_type' && issue.input === undefined) {
+		return `Missing prop \`${prop}\`. Fix: add ${prop}="<lesson>/<file>", such as ${prop}="${example}".`;
+	}
+	return `Prop \`${prop}\` ${issue.message}. Got ${JSON.stringify(issue.input) ?? String(issue.input)}.`;
+}
+
+const EXAMPLES: Record<string, string> = {
+	Flashcards: 'aget/cards',
+	Quiz: 'aget/quiz',
+	ExplainIt: 'aget/explain',
+	Practice: 'aget/problems',
+};
+
+/** Parses a component's props or throws an AstroError naming the component and the page. */
+export function parseSetProps(component: string, props: unknown, page: string): SetProps {
+	const result = setProps.safeParse(props, { reportInput: true });
+	if (result.success) return result.data;
+	const known = Object.keys(setProps.shape);
+	const example = EXAMPLES[component] ?? 'aget/quiz';
+	// Unknown props first: a misspelt prop also shows up as the missing one, and the misspelling is the cause.
+	const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+	throw new AstroError(
+		`${page}: invalid props on <${component} />.`,
+		`${issues.map((issue) => describeIssue(issue, known, example)).join('\n')}\nUse it as <${component} id="${example}" />.`,
+	);
+}
+
+/** The page's source file for error messages, when the component is on a Starlight page. */
+export function pageFileOf(locals: unknown, fallback: string): string {
+	try {
+		const route = (locals as { starlightRoute?: { entry?: { filePath?: unknown } } }).starlightRoute;
+		const file = route?.entry?.filePath;
+		return typeof file === 'string' && file !== '' ? file : fallback;
+	} catch {
+		// `starlightRoute` throws when read outside a Starlight page.
+		return fallback;
+	}
+}

@@ -1,0 +1,49 @@
+/**
+ * Build-time lookups over the content collections for the practice components: the lessons in order, the
+ * test's question pool and the progress catalog. Thin glue over `astro:content`; the logic is in `src/lib`.
+ */
+import { getCollection } from 'astro:content';
+import type { CompiledQuestion, CompiledSet } from '~/lib/practice/compiled.ts';
+import { lessonsFrom, type LessonInfo } from '~/lib/lessons/lessons.ts';
+import { buildCatalog, itemsOf, type CatalogLesson, type ItemsByType } from '~/lib/progress/catalog.ts';
+import { withBase } from '~/lib/site/base-path.ts';
+
+const base = import.meta.env.BASE_URL;
+
+/** A URL on this site, with the base path. */
+export const siteHref = (path: string) => withBase(path, base);
+
+export async function lessons(): Promise<LessonInfo[]> {
+	return lessonsFrom(await getCollection('docs'), base);
+}
+
+async function sets(): Promise<CompiledSet[]> {
+	return (await getCollection('practice')).map((entry) => entry.data);
+}
+
+/**
+ * Every quiz question and practice problem of the lessons (not of other pages, such as the authoring guide's
+ * examples). A problem goes in as the question it is (CompiledProblem extends CompiledQuestion), trimmed to
+ * what the test shows, to keep the page light.
+ */
+export async function testPool(): Promise<CompiledQuestion[]> {
+	const slugs = new Set((await lessons()).map((lesson) => lesson.slug));
+	const pool: CompiledQuestion[] = [];
+	for (const set of await sets()) {
+		if (!slugs.has(set.lesson) || (set.type !== 'quiz' && set.type !== 'problems')) continue;
+		for (const item of set.items) {
+			const { id, hash, difficulty, lesson, promptHtml, choices, explanationHtml, section } = item;
+			pool.push({ id, hash, difficulty, lesson, promptHtml, choices, explanationHtml, ...(section ? { section } : {}) });
+		}
+	}
+	return pool;
+}
+
+export async function catalog(): Promise<CatalogLesson[]> {
+	return buildCatalog(await sets(), await lessons());
+}
+
+/** The items of one lesson (or other page's practice), for the per-page status line. */
+export async function itemsOfLesson(lesson: string): Promise<ItemsByType> {
+	return itemsOf((await sets()).filter((set) => set.lesson === lesson).sort((a, b) => (a.id < b.id ? -1 : 1)));
+}

@@ -1,0 +1,118 @@
+/**
+ * Completes Astro's `security.csp` for this site and checks it, in three steps:
+ *
+ * 1. Config: Astro hashes the scripts and styles it processes, but renders `<script is:inline>` verbatim
+ *    without a hash. Starlight has a few (theme before first paint, the search shortcut label, sidebar
+ *    scroll restore). We hash the inline scripts of Starlight's components and of our own `src/**\/*.astro`
+ *    and add them to `security.csp.scriptDirective.hashes`, so the policy stays strict (no
+ *    `'unsafe-inline'`) and follows Starlight upgrades by itself.
+ * 2. Check: after the build, every page must carry a policy that allows each inline script and style it
+ *    has, and no inline event handlers. (Inline styles Astro forgot to hash are hashed here first; see
+ *    `hashInlineStyles`.) A page that would break under its own policy stops the build, with
+ *    the page, the code and the fix.
+ * 3. Headers: `frame-ancestors` is ignored in a `<meta>` policy, so hosts that read a `_headers` file
+ *    (Netlify, Cloudflare Pages) get the policy as a header too: the union of every page's policy plus
+ *    `frame-ancestors 'none'`, added to the rules copied from `public/_headers`.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import {
+	cspHash,
+	hashInlineStyles,
+	inlineScriptsInAstroSource,
+	mergePolicies,
+	metaPolicy,
+	pageProblems,
+	parsePolicy,
+	serializePolicy,
+	withHeaders,
+} from './csp-policy.ts';
+
+/** Directives that only work as a response header; browsers ignore (and log) them in a `<meta>`. */
+const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
+
+async function filesUnder(directory: string, extension: string): Promise<string[]> {
+	const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
+	return entries
+		.filter((entry) => entry.isFile() && entry.name.endsWith(extension))
+		.map((entry) => path.join(entry.parentPath, entry.name))
+		.sort();
+}
+
+/** The folder of an installed package: the nearest `node_modules/<name>` from the project root up. */
+function packageDirectory(root: string, name: string): string | undefined {
+	for (let directory = root; ; directory = path.dirname(directory)) {
+		const candidate = path.join(directory, 'node_modules', name);
+		if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+		if (directory === path.dirname(directory)) return undefined;
+	}
+}
+
+/** `sha256-…` hashes (without quotes, as Astro's config wants them) of every verbatim inline script. */
+async function inlineScriptHashes(directories: readonly string[]): Promise<`sha256-${string}`[]> {
+	const hashes = new Set<`sha256-${string}`>();
+	for (const directory of directories) {
+		for (const file of await filesUnder(directory, '.astro')) {
+			for (const body of inlineScriptsInAstroSource(await readFile(file, 'utf8'))) {
+				hashes.add(cspHash(body).slice(1, -1) as `sha256-${string}`);
+			}
+		}
+	}
+	return [...hashes].sort();
+}
+
+export interface CspHeadersOptions {
+	/** Packages whose `.astro` components render `<script is:inline>`; default Starlight. */
+	packages?: string[];
+}
+
+export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegration {
+	const packages = options.packages ?? ['@astrojs/starlight'];
+	return {
+		name: 'awaitable:csp-headers',
+		hooks: {
+			'astro:config:setup': async ({ config, updateConfig, logger }) => {
+				if (!config.security.csp) return;
+				const root = fileURLToPath(config.root);
+				const directories = [path.join(root, 'src')];
+				for (const name of packages) {
+					const directory = packageDirectory(root, name);
+					if (directory) directories.push(directory);
+					else logger.warn(`Could not find ${name}; its inline scripts are not hashed.`);
+				}
+				const hashes = await inlineScriptHashes(directories);
+				updateConfig({ security: { csp: { scriptDirective: { hashes } } } });
+				logger.info(`Hashed ${hashes.length} inline scripts for the Content-Security-Policy.`);
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				const out = fileURLToPath(dir);
+				const problems: string[] = [];
+				const policies = [];
+				for (const file of await filesUnder(out, '.html')) {
+					const built = await readFile(file, 'utf8');
+					const { html, added } = hashInlineStyles(built);
+					if (added.length > 0) await writeFile(file, html);
+					const page = `/${path.relative(out, file).split(path.sep).join('/')}`;
+					for (const problem of pageProblems(html)) problems.push(`- ${page} ${problem}`);
+					const text = metaPolicy(html);
+					if (text !== undefined) policies.push(parsePolicy(text));
+				}
+				if (problems.length > 0) {
+					throw new AstroError(
+						`${problems.length} Content-Security-Policy problem${problems.length === 1 ? '' : 's'} in the built pages:\n${problems.join('\n')}`,
+						'A browser would block this code. See src/integrations/csp-headers.ts.',
+					);
+				}
+				const policy = mergePolicies([...policies, parsePolicy(HEADER_ONLY_DIRECTIVES.join('; '))]);
+				const headersPath = path.join(out, '_headers');
+				const existing = await readFile(headersPath, 'utf8').catch(() => '');
+				await writeFile(headersPath, withHeaders(existing, { 'Content-Security-Policy': serializePolicy(policy) }));
+				logger.info(`Checked the policy of ${policies.length} pages; wrote _headers.`);
+			},
+		},
+	};
+}

@@ -1,0 +1,155 @@
+import { describe, expect, test } from 'vitest';
+import {
+	cspHash,
+	hashInlineStyles,
+	inlineCode,
+	inlineScriptsInAstroSource,
+	mergePolicies,
+	metaPolicy,
+	pageProblems,
+	parsePolicy,
+	serializePolicy,
+	withHeaders,
+} from './csp-policy.ts';
+
+const script = 'console.log(1)';
+const style = 'p{color:red}';
+const page = (policy: string, body: string) =>
+	`<html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body>${body}</body></html>`;
+
+describe('policies', () => {
+	test('parse and serialize keep the directives and their sources in order', () => {
+		const text = "default-src 'self';script-src 'self' 'sha256-abc=' ; style-src-attr 'unsafe-inline';";
+		const policy = parsePolicy(text);
+		expect([...policy.keys()]).toEqual(['default-src', 'script-src', 'style-src-attr']);
+		expect(serializePolicy(policy)).toBe(
+			"default-src 'self'; script-src 'self' 'sha256-abc='; style-src-attr 'unsafe-inline'",
+		);
+	});
+
+	test('the first occurrence of a directive wins, as in browsers', () => {
+		expect(parsePolicy("script-src 'self'; script-src 'unsafe-inline'").get('script-src')).toEqual(["'self'"]);
+	});
+
+	test('merging takes the union of each directive and drops a none that another source joins', () => {
+		const merged = mergePolicies([
+			parsePolicy("script-src 'self' 'sha256-a'; object-src 'none'; img-src 'none'"),
+			parsePolicy("script-src 'self' 'sha256-b'; object-src 'none'; img-src 'self'"),
+		]);
+		expect(serializePolicy(merged)).toBe("script-src 'self' 'sha256-a' 'sha256-b'; object-src 'none'; img-src 'self'");
+	});
+
+	test('hashes are the base64 SHA-256 a browser computes', () => {
+		// echo -n 'console.log(1)' | openssl dgst -sha256 -binary | base64
+		expect(cspHash(script)).toBe("'sha256-CihokcEcBW4atb/CW/XWsvWwbTjqwQlE9nj9ii5ww5M='");
+	});
+});
+
+describe('reading a built page', () => {
+	test('finds the meta policy, decoding entities', () => {
+		expect(
+			metaPolicy(
+				'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="script-src &#39;self&#39;">',
+			),
+		).toBe("script-src 'self'");
+		expect(metaPolicy('<meta name="x" content="y">')).toBeUndefined();
+	});
+
+	test('inline code is executable scripts and style elements, not external or data scripts', () => {
+		const html = `<script>${script}</script><script type="module">a()</script><script src="/x.js"></script><script type="application/ld+json">{}</script><style>${style}</style>`;
+		expect(inlineCode(html)).toEqual([
+			{ kind: 'script', body: script },
+			{ kind: 'script', body: 'a()' },
+			{ kind: 'style', body: style },
+		]);
+	});
+});
+
+describe('pageProblems', () => {
+	test('accepts a page whose inline code is all hashed', () => {
+		const html = page(
+			`script-src 'self' ${cspHash(script)}; style-src 'self' ${cspHash(style)}`,
+			`<script>${script}</script><style>${style}</style>`,
+		);
+		expect(pageProblems(html)).toEqual([]);
+	});
+
+	test('reports an inline script whose hash is missing, with its hash and the fix', () => {
+		const [problem, ...rest] = pageProblems(page("script-src 'self'", `<script>${script}</script>`));
+		expect(rest).toEqual([]);
+		expect(problem).toContain('inline <script>');
+		expect(problem).toContain(cspHash(script));
+		expect(problem).toContain('"console.log(1)"');
+		expect(problem).toContain('Fix:');
+	});
+
+	test('falls back from script-src-elem to script-src to default-src, like a browser', () => {
+		expect(pageProblems(page(`default-src 'self' ${cspHash(script)}`, `<script>${script}</script>`))).toEqual([]);
+		expect(
+			pageProblems(page(`script-src-elem 'self'; script-src ${cspHash(script)}`, `<script>${script}</script>`)),
+		).toHaveLength(1);
+	});
+
+	test("rejects 'unsafe-inline' and 'unsafe-eval' for scripts", () => {
+		expect(pageProblems(page("script-src 'self' 'unsafe-inline' 'unsafe-eval'", ''))).toEqual([
+			"allows 'unsafe-inline' for scripts. Fix: remove it from security.csp.scriptDirective.resources.",
+			"allows 'unsafe-eval' for scripts. Fix: remove it from security.csp.scriptDirective.resources.",
+		]);
+		expect(pageProblems(page("script-src 'self' 'wasm-unsafe-eval'", ''))).toEqual([]);
+	});
+
+	test('reports inline event handlers but not text that looks like one', () => {
+		const html = page(
+			"script-src 'self'",
+			`<button onclick="go()">Go</button><p data-x='one = 1' title="a onclick=b">onload = x</p>`,
+		);
+		expect(pageProblems(html)).toEqual([
+			'has an inline event handler onclick= on <button>, which the policy blocks. Fix: attach the listener in a script.',
+		]);
+	});
+
+	test('reports a page without a policy', () => {
+		expect(pageProblems('<html><head></head></html>')[0]).toContain(
+			'has no <meta http-equiv="content-security-policy">',
+		);
+	});
+});
+
+describe('hashInlineStyles', () => {
+	test('adds the missing hash of an inline style to style-src-elem and leaves scripts alone', () => {
+		const html = page(
+			"script-src 'self'; style-src 'self'; style-src-elem 'self'",
+			`<style>${style}</style><script>${script}</script>`,
+		);
+		const fixed = hashInlineStyles(html);
+		expect(fixed.added).toEqual([cspHash(style)]);
+		expect(metaPolicy(fixed.html)).toBe(`script-src 'self'; style-src 'self'; style-src-elem 'self' ${cspHash(style)}`);
+		expect(pageProblems(fixed.html)).toHaveLength(1); // the script is still reported
+	});
+
+	test('changes nothing when every style is allowed', () => {
+		const html = page(`style-src 'self' ${cspHash(style)}`, `<style>${style}</style>`);
+		expect(hashInlineStyles(html)).toEqual({ html, added: [] });
+	});
+});
+
+describe('inlineScriptsInAstroSource', () => {
+	test('returns the verbatim bodies of is:inline scripts only', () => {
+		const source = `---\nconst a = 1;\n---\n<script is:inline>\n\tfoo();\n</script>\n<script>bundled()</script>\n<script is:inline define:vars={{ a }}>bar(a)</script>\n<script is:inline aria-hidden="true">baz()</script>`;
+		expect(inlineScriptsInAstroSource(source)).toEqual(['\n\tfoo();\n', 'baz()']);
+	});
+});
+
+describe('withHeaders', () => {
+	test('adds headers to the /* rule, replacing ones it already has', () => {
+		const file =
+			'# comment\n/*\n  X-Content-Type-Options: nosniff\n  Content-Security-Policy: old\n\n/fonts/*\n  Cache-Control: max-age=1\n';
+		expect(withHeaders(file, { 'Content-Security-Policy': "default-src 'self'" })).toBe(
+			"# comment\n/*\n  X-Content-Type-Options: nosniff\n  Content-Security-Policy: default-src 'self'\n\n/fonts/*\n  Cache-Control: max-age=1\n",
+		);
+	});
+
+	test('creates the /* rule in an empty file', () => {
+		expect(withHeaders('', { 'Referrer-Policy': 'no-referrer' })).toBe('\n/*\n  Referrer-Policy: no-referrer\n');
+	});
+});

@@ -1,0 +1,228 @@
+/**
+ * Pure helpers for the site's Content Security Policy: parse and merge policies, hash inline code, find the
+ * inline code a built page runs that its policy does not allow, and write the `_headers` file. No file
+ * system and no Astro here, so every rule is unit-tested (`csp-policy.test.ts`); `csp-headers.ts` wires
+ * them into the build.
+ */
+import { createHash } from 'node:crypto';
+
+/** A policy as directive name → sources, in the order they were written. */
+export type Policy = Map<string, string[]>;
+
+export function parsePolicy(text: string): Policy {
+	const policy: Policy = new Map();
+	for (const part of text.split(';')) {
+		const [name, ...sources] = part.trim().split(/\s+/).filter(Boolean);
+		// The first occurrence of a directive wins, as in browsers.
+		if (name && !policy.has(name.toLowerCase())) policy.set(name.toLowerCase(), sources);
+	}
+	return policy;
+}
+
+export function serializePolicy(policy: Policy): string {
+	return [...policy].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}
+
+/** The CSP source expression for a script or style body: `'sha256-…'`. */
+export function cspHash(body: string): string {
+	return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * One policy that allows what any of the given policies allows: the union of each directive's sources
+ * (`'none'` dropped where another source joins it). Used for the `_headers` file, which holds one policy
+ * for every page while each page's `<meta>` holds its own; browsers enforce both, so each page still gets
+ * exactly its own hashes.
+ */
+export function mergePolicies(policies: readonly Policy[]): Policy {
+	const merged: Policy = new Map();
+	for (const policy of policies) {
+		for (const [name, sources] of policy) {
+			const list = merged.get(name) ?? [];
+			for (const source of sources) if (!list.includes(source)) list.push(source);
+			merged.set(name, list);
+		}
+	}
+	for (const [name, sources] of merged) {
+		if (sources.length > 1 && sources.includes("'none'"))
+			merged.set(
+				name,
+				sources.filter((source) => source !== "'none'"),
+			);
+	}
+	return merged;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', '#39': "'", '#x27': "'" };
+
+function decodeAttribute(value: string): string {
+	return value.replace(/&(amp|quot|apos|lt|gt|#39|#x27);/g, (_, name: string) => ENTITIES[name] ?? '');
+}
+
+function attribute(attributes: string, name: string): string | undefined {
+	const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attributes);
+	if (!match) return undefined;
+	return decodeAttribute(match[1] ?? match[2] ?? match[3] ?? '');
+}
+
+/** The policy of the page's `<meta http-equiv="content-security-policy">`, or undefined. */
+export function metaPolicy(html: string): string | undefined {
+	for (const [, attributes = ''] of html.matchAll(/<meta\b([^>]*)>/gi)) {
+		if (attribute(attributes, 'http-equiv')?.toLowerCase() === 'content-security-policy')
+			return attribute(attributes, 'content');
+	}
+	return undefined;
+}
+
+export interface InlineCode {
+	kind: 'script' | 'style';
+	body: string;
+}
+
+/** Script types a browser executes (and CSP governs); JSON and templates are data. */
+function isExecutable(type: string | undefined): boolean {
+	if (type === undefined || type.trim() === '') return true;
+	return /^(module|text\/javascript|application\/javascript|text\/ecmascript)$/i.test(type.trim());
+}
+
+/** Every inline `<script>` a browser would run and every `<style>` element of a built page. */
+export function inlineCode(html: string): InlineCode[] {
+	const found: InlineCode[] = [];
+	for (const [, attributes = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+		if (attribute(attributes, 'src') !== undefined || !isExecutable(attribute(attributes, 'type'))) continue;
+		found.push({ kind: 'script', body });
+	}
+	for (const [, body = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) found.push({ kind: 'style', body });
+	return found;
+}
+
+/** Sources that apply to inline `<script>`/`<style>` elements: the `-elem` directive, else its fallbacks. */
+function elementSources(policy: Policy, kind: 'script' | 'style'): string[] | undefined {
+	return policy.get(`${kind}-src-elem`) ?? policy.get(`${kind}-src`) ?? policy.get('default-src');
+}
+
+function allowsInline(policy: Policy, code: InlineCode): boolean {
+	const sources = elementSources(policy, code.kind);
+	if (sources === undefined) return true;
+	if (sources.includes(cspHash(code.body))) return true;
+	// 'unsafe-inline' only counts when no hash or nonce is present (CSP Level 2+ ignores it then).
+	return sources.includes("'unsafe-inline'") && !sources.some((source) => /^'(sha\d+|nonce)-/.test(source));
+}
+
+function preview(body: string): string {
+	const line = body.trim().replace(/\s+/g, ' ');
+	return line.length > 70 ? `${line.slice(0, 70)}…` : line;
+}
+
+/**
+ * What is wrong with a built page's policy, one sentence each, empty when nothing is: no policy at all, a
+ * script policy that allows `'unsafe-inline'` or `'unsafe-eval'`, inline code whose hash is missing (the
+ * browser would block it), and inline event handler attributes (blocked under any hash-based policy).
+ */
+export function pageProblems(html: string): string[] {
+	const text = metaPolicy(html);
+	if (text === undefined)
+		return [
+			'has no <meta http-equiv="content-security-policy">. Fix: keep `security.csp` enabled in astro.config.mjs.',
+		];
+	const policy = parsePolicy(text);
+	const problems: string[] = [];
+	const scriptSources = elementSources(policy, 'script') ?? [];
+	for (const keyword of ["'unsafe-inline'", "'unsafe-eval'"]) {
+		if ([...scriptSources, ...(policy.get('script-src') ?? [])].includes(keyword)) {
+			problems.push(`allows ${keyword} for scripts. Fix: remove it from security.csp.scriptDirective.resources.`);
+		}
+	}
+	for (const code of inlineCode(html)) {
+		if (allowsInline(policy, code)) continue;
+		problems.push(
+			`has an inline <${code.kind}> its policy does not allow (${cspHash(code.body)}): "${preview(code.body)}". Fix: move it into a processed <${code.kind}> (Astro hashes those), or add the hash to security.csp.${code.kind}Directive.hashes.`,
+		);
+	}
+	for (const { tag, name } of attributeNames(html)) {
+		if (/^on[a-z]+$/i.test(name)) {
+			problems.push(
+				`has an inline event handler ${name}= on <${tag}>, which the policy blocks. Fix: attach the listener in a script.`,
+			);
+		}
+	}
+	return problems;
+}
+
+/**
+ * Adds the hash of every inline `<style>` element the page's `<meta>` policy does not allow yet. Astro
+ * 7.3 hashes the styles of pages and layouts, but not the small scoped styles it inlines for components
+ * rendered inside content-collection MDX (such as the home page's doors): without this, the browser would
+ * drop them. Styles only: an unknown inline *script* stays an error (see `pageProblems`).
+ */
+export function hashInlineStyles(html: string): { html: string; added: string[] } {
+	const text = metaPolicy(html);
+	if (text === undefined) return { html, added: [] };
+	const policy = parsePolicy(text);
+	const directive = policy.has('style-src-elem') ? 'style-src-elem' : 'style-src';
+	const sources = policy.get(directive) ?? [...(policy.get('default-src') ?? ["'self'"])];
+	const added: string[] = [];
+	for (const code of inlineCode(html)) {
+		if (code.kind !== 'style' || allowsInline(policy, code)) continue;
+		const hash = cspHash(code.body);
+		if (!sources.includes(hash)) sources.push(hash);
+		added.push(hash);
+		policy.set(directive, sources);
+	}
+	if (added.length === 0) return { html, added };
+	const meta = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
+	return {
+		html: html.replace(meta, `<meta http-equiv="content-security-policy" content="${serializePolicy(policy)}">`),
+		added,
+	};
+}
+
+/** Every attribute name of every tag, outside script and style bodies; quoted values are skipped whole. */
+function* attributeNames(html: string): Generator<{ tag: string; name: string }> {
+	const markup = html.replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/gi, '<$1$2>');
+	for (const [, tag = '', attributes = ''] of markup.matchAll(
+		/<([a-z][\w-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/gi,
+	)) {
+		for (const [, name = ''] of attributes.matchAll(/\s+([^\s=>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?/g))
+			yield { tag, name };
+	}
+}
+
+/**
+ * The bodies of `<script is:inline>` elements in an `.astro` source: Astro renders them verbatim and does
+ * not hash them, so the build adds their hashes itself. Scripts with `define:vars` or `set:html` are not
+ * verbatim and are skipped (the build-time page check reports them if a page renders one).
+ */
+export function inlineScriptsInAstroSource(source: string): string[] {
+	const bodies: string[] = [];
+	for (const [, attributes = '', body = ''] of source.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+		if (!/\bis:inline\b/.test(attributes) || /\b(define:vars|set:html|set:text|src)\b/.test(attributes)) continue;
+		if (!isExecutable(attribute(attributes, 'type'))) continue;
+		bodies.push(body);
+	}
+	return bodies;
+}
+
+/**
+ * Adds header lines to the `/*` rule of a Netlify/Cloudflare `_headers` file, creating the rule if the
+ * file has none. Lines for a header the rule already has are replaced.
+ */
+export function withHeaders(file: string, headers: Record<string, string>): string {
+	const lines = file.split('\n');
+	let start = lines.findIndex((line) => line.trim() === '/*');
+	if (start === -1) {
+		if (lines.length > 0 && lines[lines.length - 1]?.trim() !== '') lines.push('');
+		lines.push('/*');
+		start = lines.length - 1;
+	}
+	let end = start + 1;
+	while (end < lines.length && /^\s+\S/.test(lines[end] ?? '')) end++;
+	const names = Object.keys(headers).map((name) => name.toLowerCase());
+	const kept = lines.slice(start + 1, end).filter((line) => {
+		const name = line.trim().split(':')[0]?.toLowerCase() ?? '';
+		return !names.includes(name);
+	});
+	const added = Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
+	const result = [...lines.slice(0, start + 1), ...kept, ...added, ...lines.slice(end)].join('\n');
+	return result.endsWith('\n') ? result : `${result}\n`;
+}

@@ -1,0 +1,37 @@
+/**
+ * What the progress views count: for each lesson, the id and content hash of every item, by set type. Built at
+ * build time from the compiled sets and handed to islands as plain data (no HTML, so it stays small).
+ */
+import type { CompiledSet } from '../practice/compiled.ts';
+import type { SetType } from '../practice/practice-set.ts';
+import type { LessonInfo } from '../lessons/lessons.ts';
+
+export interface ItemRef {
+	id: string;
+	hash: string;
+}
+
+export type ItemsByType = Record<SetType, ItemRef[]>;
+
+export interface CatalogLesson extends LessonInfo {
+	items: ItemsByType;
+}
+
+export function emptyItems(): ItemsByType {
+	return { cards: [], quiz: [], explain: [], problems: [] };
+}
+
+/** The items of some sets, grouped by type, in set order. */
+export function itemsOf(sets: readonly CompiledSet[]): ItemsByType {
+	const items = emptyItems();
+	for (const set of sets) {
+		for (const item of set.items) items[set.type].push({ id: item.id, hash: item.hash });
+	}
+	return items;
+}
+
+/** One entry per lesson, in lesson order; sets of other "lessons" (such as the authoring guide) are left out. */
+export function buildCatalog(sets: readonly CompiledSet[], lessons: readonly LessonInfo[]): CatalogLesson[] {
+	const sorted = [...sets].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return lessons.map((lesson) => ({ ...lesson, items: itemsOf(sorted.filter((set) => set.lesson === lesson.slug)) }));
+}
