@@ -129,8 +129,7 @@ def _collect(job, timed_out_after):
     try:
         result_file = workdir / "result.json"
         if result_file.exists():
-            # A result can exist even after a timeout: the snippet finished but left a thread
-            # that kept the process alive. The verdict still stands.
+            # (Even after a timeout: the verdict was reached before the process hung.)
             return json.loads(result_file.read_text(encoding="utf-8"))
         expected = describe_expectation(job.snippet["expect"])
         if timed_out_after is not None:

@@ -9,27 +9,11 @@
  *
  *     node scripts/bad-input.ts [--filter <text>] [--jobs <n>] [--keep]
  *
- * Astro mishandles a `node_modules` that is a symlink to a folder outside the project's own ancestors, so
- * the copies share one hard-linked `node_modules` (instant, no extra disk) beside them.
+ * The copies share one hard-linked `node_modules` (see scripts/quality/project-copy.ts).
  */
 import { spawn } from 'node:child_process';
-import {
-	cpSync,
-	existsSync,
-	linkSync,
-	lstatSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	readlinkSync,
-	rmSync,
-	symlinkSync,
-	writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
 	checkOutcome,
 	EXPECTED_FILE,
@@ -42,14 +26,17 @@ import {
 	type CaseResult,
 	type Expected,
 } from './quality/bad-input-case.ts';
+import {
+	astroCli,
+	buildEnvironment,
+	copyProject,
+	ROOT,
+	sharedNodeModules,
+	workFolder,
+} from './quality/project-copy.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CASES = path.join(ROOT, 'tests/bad-input');
 const BASE = '_base';
-/** What a copy of the project needs to build; the content comes from `_base` and the case. */
-const PROJECT_FILES = ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
-/** Caches and tool state that must not be shared between the copies and the real project. */
-const SKIP_IN_NODE_MODULES = new Set(['.vite', '.vite-temp', '.astro', '.cache', '.vitest-cache']);
 const BUILD_TIMEOUT_MS = 240_000;
 
 function option(name: string): string | undefined {
@@ -57,46 +44,9 @@ function option(name: string): string | undefined {
 	return index === -1 ? undefined : process.argv[index + 1];
 }
 
-/** Hard-links a tree (falls back to copying a file where a link is refused); symlinks stay symlinks. */
-function linkTree(from: string, to: string): void {
-	mkdirSync(to, { recursive: true });
-	for (const entry of readdirSync(from, { withFileTypes: true })) {
-		const source = path.join(from, entry.name);
-		const target = path.join(to, entry.name);
-		if (entry.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
-		else if (entry.isDirectory()) linkTree(source, target);
-		else {
-			try {
-				linkSync(source, target);
-			} catch {
-				cpSync(source, target);
-			}
-		}
-	}
-}
-
-function sharedNodeModules(work: string): string {
-	const target = path.join(work, 'node_modules');
-	mkdirSync(target);
-	for (const entry of readdirSync(path.join(ROOT, 'node_modules'))) {
-		if (SKIP_IN_NODE_MODULES.has(entry)) continue;
-		const source = path.join(ROOT, 'node_modules', entry);
-		if (lstatSync(source).isSymbolicLink()) symlinkSync(readlinkSync(source), path.join(target, entry));
-		else if (lstatSync(source).isDirectory()) linkTree(source, path.join(target, entry));
-		else linkSync(source, path.join(target, entry));
-	}
-	return target;
-}
-
-function prepareCopy(work: string, nodeModules: string, caseName: string, expected: Expected): string {
-	const project = path.join(work, caseName);
-	mkdirSync(project);
-	for (const name of PROJECT_FILES) {
-		const source = path.join(ROOT, name);
-		if (existsSync(source)) cpSync(source, path.join(project, name), { recursive: true });
-	}
+function prepareCopy(work: string, caseName: string, expected: Expected): string {
 	// The real lessons and data are replaced by the small fixture site: faster, and independent of them.
-	rmSync(path.join(project, 'src/content'), { recursive: true, force: true });
+	const project = copyProject(work, caseName, { withContent: false });
 	cpSync(path.join(CASES, BASE), project, { recursive: true });
 	if (caseName !== BASE) {
 		for (const file of expected.remove) rmSync(path.join(project, file), { force: true });
@@ -106,18 +56,14 @@ function prepareCopy(work: string, nodeModules: string, caseName: string, expect
 		});
 	}
 	rmSync(path.join(project, EXPECTED_FILE), { force: true });
-	symlinkSync(nodeModules, path.join(project, 'node_modules'), 'dir');
 	return project;
 }
 
 function build(project: string): Promise<BuildOutcome> {
 	return new Promise((resolve) => {
-		const astro = path.join(project, 'node_modules/astro/bin/astro.mjs');
-		// The copy builds at the root into its own dist/, whatever the caller's environment says.
-		const { BASE: _base, OUT_DIR: _outDir, SITE: _site, ...environment } = process.env;
-		const child = spawn(process.execPath, [astro, 'build'], {
+		const child = spawn(process.execPath, [astroCli(project), 'build'], {
 			cwd: project,
-			env: { ...environment, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+			env: buildEnvironment(),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let output = '';
@@ -131,10 +77,10 @@ function build(project: string): Promise<BuildOutcome> {
 	});
 }
 
-async function runCase(work: string, nodeModules: string, name: string): Promise<CaseResult> {
+async function runCase(work: string, name: string): Promise<CaseResult> {
 	const started = performance.now();
 	const expected = parseExpected(name, readFileSync(path.join(CASES, name, EXPECTED_FILE), 'utf8'));
-	const project = prepareCopy(work, nodeModules, name, expected);
+	const project = prepareCopy(work, name, expected);
 	const outcome = await build(project);
 	writeFileSync(path.join(work, `${name}.log`), outcome.output);
 	const problems = checkOutcome(expected, outcome);
@@ -163,19 +109,19 @@ async function main(): Promise<number> {
 		.filter((name) => filter === undefined || name.includes(filter))
 		.sort();
 
-	const work = mkdtempSync(path.join(os.tmpdir(), 'awaitable-bad-input-'));
+	const work = workFolder('bad-input');
 	const started = performance.now();
 	try {
-		const nodeModules = sharedNodeModules(work);
+		sharedNodeModules(work);
 		console.log(`bad-input: ${names.length} cases, ${jobs} at a time, in ${work}`);
 		// The control first: if the fixture site itself does not build, no case can prove anything.
-		const control = await runCase(work, nodeModules, BASE);
+		const control = await runCase(work, BASE);
 		if (control.problems.length > 0) {
 			console.log('bad-input: the control site in tests/bad-input/_base does not build; fix it first.');
 			console.log(finalLine([control]));
 			return 1;
 		}
-		const results = await mapLimit(names, jobs, (name) => runCase(work, nodeModules, name));
+		const results = await mapLimit(names, jobs, (name) => runCase(work, name));
 		const all = [control, ...results];
 		const seconds = (performance.now() - started) / 1000;
 		mkdirSync(path.join(ROOT, 'reports'), { recursive: true });

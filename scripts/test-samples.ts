@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 
 import { applyFilter, DOCS_DIR, extractTree, PRACTICE_DIR } from './samples/discover.ts';
 import { ensureVenv, runSnippets } from './samples/harness.ts';
-import { compareResults, countsLine, finalLine, formatFailure, formatProblem, type Failure } from './samples/report.ts';
+import { compareResults, countsLine, finalLine, formatFailure, formatProblem } from './samples/report.ts';
 import {
 	actualVerdicts,
 	checkVerdicts,
@@ -24,7 +24,6 @@ import {
 	SELFTEST_DOCS,
 	SELFTEST_PRACTICE,
 } from './samples/selftest.ts';
-import type { Problem } from './samples/types.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -77,7 +76,11 @@ function main(): number {
 	const started = performance.now();
 
 	ensureVenv(ROOT);
-	if (!values['skip-selftest'] && !selftest(jobs)) return 1;
+	if (!values['skip-selftest'] && !selftest(jobs)) {
+		console.log('the checker itself is broken, so the content was not checked');
+		console.log(finalLine(0, 1));
+		return 1;
+	}
 	if (values.selftest) return 0;
 
 	const filter = values.filter ?? null;
@@ -90,26 +93,21 @@ function main(): number {
 	const results = runSnippets(ROOT, snippets, { progress: true, ...(jobs === undefined ? {} : { jobs }) });
 	const { passed, failed } = compareResults(snippets, results);
 
-	const failures: Failure[] = [...failed];
-	const allProblems: Problem[] = [...problems];
-	if (snippets.length === 0 && problems.length === 0) {
-		allProblems.push({
-			id: filter ?? 'content',
-			file: filter === null ? `${DOCS_DIR}, ${PRACTICE_DIR}` : `--filter ${filter}`,
-			line: null,
-			message: 'nothing to run: no annotated Python block or choice was found',
-		});
-	}
-
-	for (const failure of failures) console.log(formatFailure(failure));
-	for (const problem of allProblems) console.log(formatProblem(problem));
+	for (const failure of failed) console.log(formatFailure(failure));
+	for (const problem of problems) console.log(formatProblem(problem));
 	for (const warning of warnings) console.log(formatProblem(warning, '⚠ warning:'));
+	// Finding nothing at all means the extractor or the paths are broken, not that all is well.
+	const nothing = snippets.length === 0 && problems.length === 0;
+	if (nothing) {
+		const where = filter === null ? `${DOCS_DIR} and ${PRACTICE_DIR}` : `files or ids matching "${filter}"`;
+		console.log(`✗ nothing to run: no annotated Python block or choice in ${where}`);
+	}
 
 	const seconds = (performance.now() - started) / 1000;
 	console.log(
-		countsLine({ run: snippets.length, notRun, problems: allProblems.length, warnings: warnings.length, seconds }),
+		countsLine({ run: snippets.length, notRun, problems: problems.length, warnings: warnings.length, seconds }),
 	);
-	const failedCount = failures.length + allProblems.length;
+	const failedCount = failed.length + problems.length + (nothing ? 1 : 0);
 	console.log(finalLine(passed.length, failedCount));
 	return failedCount === 0 ? 0 : 1;
 }

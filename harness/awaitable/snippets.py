@@ -28,10 +28,12 @@ EXPECT_KINDS = ("raises", "prints", "returns", "ok")
 class Outcome:
     """What happened when a snippet ran."""
 
-    def __init__(self, stdout, value=_MISSING, error=None, error_line=None):
+    def __init__(self, stdout, value_repr=_MISSING, error=None, error_line=None):
         self.stdout = stdout
-        self.value = value  # the last expression's value, or _MISSING
-        self.error = error  # the exception raised, or None
+        # repr() of the last expression's value (_MISSING if the snippet doesn't end with an
+        # expression); if repr() itself raised, the exception instead of a string.
+        self.value_repr = value_repr
+        self.error = error  # the exception the snippet raised, or None
         self.error_line = error_line  # line within the snippet where it was raised
 
 
@@ -95,12 +97,13 @@ def execute(code, context="async", filename="<snippet>"):
         with contextlib.redirect_stdout(stdout):
             compiled = compile_snippet(code, context, filename)
             if context == "async":
-                asyncio.run(_run_async(compiled, namespace))
+                value_repr = asyncio.run(_run_async(compiled, namespace))
             else:
                 exec(compiled, namespace)
+                value_repr = _final_repr(namespace)
     except BaseException as error:  # noqa: BLE001 - SystemExit etc. are outcomes too
         return Outcome(stdout.getvalue(), error=error, error_line=_snippet_line(error, filename))
-    return Outcome(stdout.getvalue(), value=namespace.get(RESULT_NAME, _MISSING))
+    return Outcome(stdout.getvalue(), value_repr=value_repr)
 
 
 async def _run_async(compiled, namespace):
@@ -108,6 +111,19 @@ async def _run_async(compiled, namespace):
     result = eval(compiled, namespace)
     if compiled.co_flags & inspect.CO_COROUTINE:
         await result
+    # Still inside the loop: repr() of a lazy QuerySet runs a query, and that must behave as it
+    # would in async code (raise SynchronousOnlyOperation), not succeed after the loop is gone.
+    return _final_repr(namespace)
+
+
+def _final_repr(namespace):
+    value = namespace.get(RESULT_NAME, _MISSING)
+    if value is _MISSING:
+        return _MISSING
+    try:
+        return repr(value)
+    except Exception as error:  # noqa: BLE001 - reported as the outcome of `returns`
+        return error
 
 
 def _snippet_line(error, filename):
@@ -173,20 +189,15 @@ def describe_outcome(expect, outcome):
     if outcome.error is not None:
         parts.append("raised " + describe_error(outcome.error, outcome.error_line))
     elif "returns" in expect:
-        if outcome.value is _MISSING:
+        if outcome.value_repr is _MISSING:
             parts.append("ended without a final expression, so there is no value to compare")
+        elif isinstance(outcome.value_repr, BaseException):
+            parts.append("returned a value whose repr() raised " + describe_error(outcome.value_repr))
         else:
-            parts.append(f"returned {_safe_repr(outcome.value)}")
+            parts.append(f"returned {outcome.value_repr}")
     elif not parts:
         parts.append("ran without an exception")
     return "; then ".join(parts)
-
-
-def _safe_repr(value):
-    try:
-        return repr(value)
-    except Exception as error:  # noqa: BLE001 - a broken __repr__ is the snippet's bug
-        return f"<repr() failed: {describe_error(error)}>"
 
 
 def matches(expect, outcome):
@@ -202,9 +213,9 @@ def matches(expect, outcome):
     if "prints" in expect:
         return normalize_output(outcome.stdout) == normalize_output(expect["prints"])
     if "returns" in expect:
-        return outcome.value is not _MISSING and normalize_output(
-            _safe_repr(outcome.value)
-        ) == normalize_output(expect["returns"].strip())
+        return isinstance(outcome.value_repr, str) and normalize_output(outcome.value_repr) == normalize_output(
+            expect["returns"].strip()
+        )
     return True  # ok
 
 

@@ -12,8 +12,8 @@ from . import boot, snippets
 def run_in_child(snippet, workdir, template):
     """Entry point of each child process.
 
-    Writes the result to workdir/result.json (rather than a pipe) so a result survives even if
-    the process is later killed for hanging on exit, e.g. in a thread the snippet started.
+    Writes the result to workdir/result.json rather than a pipe: simple, and whatever the
+    snippet does to its own stdout/stderr cannot corrupt it.
     """
     workdir = Path(workdir)
     # Anything written straight to file descriptors 1 and 2 (C code, os.write, a crash dump)
@@ -30,6 +30,9 @@ def run_in_child(snippet, workdir, template):
     partial = workdir / "result.json.partial"
     partial.write_text(json.dumps(result), encoding="utf-8")
     os.replace(partial, workdir / "result.json")
+    # Leave at once: a thread the snippet left running must not keep this process (and a
+    # job slot) alive until the timeout. Nothing else needs cleaning up in a throwaway child.
+    os._exit(0)
 
 
 def _redirect_fd(fd, path):

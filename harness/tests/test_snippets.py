@@ -32,6 +32,12 @@ class ExecuteTests(unittest.TestCase):
         self.assertEqual(verdict("x = 'a'\nx", {"returns": "'a'"}), ("returns 'a'", "returned 'a'", True))
         self.assertFalse(verdict("x = 1", {"returns": "1"})[2])  # no final expression
 
+    def test_repr_is_taken_inside_the_loop(self):
+        # A lazy QuerySet's repr() queries the database: in async code that must raise.
+        expected, got, ok = verdict("Post.objects.all()", {"returns": "<QuerySet []>"})
+        self.assertFalse(ok)
+        self.assertIn("returned a value whose repr() raised SynchronousOnlyOperation", got)
+
     def test_prints_ignores_trailing_white_space(self):
         self.assertTrue(verdict("print('a  ')\nprint()\n", {"prints": "a\n\n"})[2])
         self.assertFalse(verdict("print('a')", {"prints": "b"})[2])

@@ -76,7 +76,14 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 		name: 'awaitable:csp-headers',
 		hooks: {
 			'astro:config:setup': async ({ config, updateConfig, logger }) => {
-				if (!config.security.csp) return;
+				const csp = config.security.csp;
+				if (!csp) return;
+				if (csp !== true && csp.algorithm !== 'SHA-256') {
+					throw new AstroError(
+						`awaitable:csp-headers hashes inline scripts with SHA-256, but security.csp.algorithm is ${csp.algorithm}.`,
+						"Fix: remove `algorithm` from security.csp in astro.config.mjs (SHA-256 is Astro's default).",
+					);
+				}
 				const root = fileURLToPath(config.root);
 				const directories = [path.join(root, 'src')];
 				for (const name of packages) {
@@ -85,7 +92,7 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 					else logger.warn(`Could not find ${name}; its inline scripts are not hashed.`);
 				}
 				const hashes = await inlineScriptHashes(directories);
-				updateConfig({ security: { csp: { scriptDirective: { hashes } } } });
+				updateConfig({ security: { csp: { algorithm: 'SHA-256', scriptDirective: { hashes } } } });
 				logger.info(`Hashed ${hashes.length} inline scripts for the Content-Security-Policy.`);
 			},
 			'astro:build:done': async ({ dir, logger }) => {

@@ -7,11 +7,28 @@ import type { CompiledQuestion, CompiledSet } from '~/lib/practice/compiled.ts';
 import { lessonsFrom, type LessonInfo } from '~/lib/lessons/lessons.ts';
 import { buildCatalog, itemsOf, type CatalogLesson, type ItemsByType } from '~/lib/progress/catalog.ts';
 import { withBase } from '~/lib/site/base-path.ts';
+import { slimItems } from '~/lib/practice/slim.ts';
+import { htmlByKey } from './islands/ui/Html.tsx';
 
 const base = import.meta.env.BASE_URL;
 
 /** A URL on this site, with the base path. */
 export const siteHref = (path: string) => withBase(path, base);
+
+/**
+ * What an island's props carry: the items without their HTML, which goes to the server render through
+ * `htmlByKey` instead (see slim.ts), so the page does not carry every fragment twice.
+ */
+export function forIsland<T extends { id: string }>(items: readonly T[]): T[] {
+	const { items: slim, html } = slimItems(items);
+	for (const [key, value] of html) htmlByKey.set(key, value);
+	return slim;
+}
+
+/** The HTML of every question the test can draw, by key: what `/test/pool.json` serves. */
+export async function testPoolHtml(): Promise<Record<string, string>> {
+	return Object.fromEntries(slimItems(await testPool()).html);
+}
 
 export async function lessons(): Promise<LessonInfo[]> {
 	return lessonsFrom(await getCollection('docs'), base);

@@ -30,9 +30,37 @@ export function formatProblems(problems: readonly AuthorProblem[]): string {
 
 /** Keys the schemas know, for "did you mean" suggestions on unknown keys. */
 const KNOWN_KEYS = [
-	'type', 'title', 'items', 'id', 'level', 'front', 'back', 'difficulty', 'prompt', 'choices', 'text',
-	'correct', 'feedback', 'run', 'norun', 'code', 'raises', 'match', 'prints', 'returns', 'ok', 'context',
-	'explanation', 'section', 'misconception', 'hint', 'concepts', 'answer', 'steps', 'check', 'mistakes',
+	'type',
+	'title',
+	'items',
+	'id',
+	'level',
+	'front',
+	'back',
+	'difficulty',
+	'prompt',
+	'choices',
+	'text',
+	'correct',
+	'feedback',
+	'run',
+	'norun',
+	'code',
+	'raises',
+	'match',
+	'prints',
+	'returns',
+	'ok',
+	'context',
+	'explanation',
+	'section',
+	'misconception',
+	'hint',
+	'concepts',
+	'answer',
+	'steps',
+	'check',
+	'mistakes',
 ];
 
 type PathKey = PropertyKey;
@@ -90,19 +118,56 @@ export function editDistance(a: string, b: string): number {
 function messageFor(issue: z.core.$ZodIssue): { message: string; extraField?: string } {
 	switch (issue.code) {
 		case 'invalid_type':
-			if (issue.input === undefined) return { message: 'is missing. Fix: add it.' };
+			if (issue.input === undefined) {
+				const key = issue.path.at(-1);
+				const where =
+					issue.path[0] === 'items' && issue.path.length > 3
+						? 'next to the others'
+						: issue.path[0] === 'items'
+							? 'to this item'
+							: 'to the file';
+				return { message: `is missing. Fix: add ${typeof key === 'string' ? `\`${key}:\` ${where}` : 'it'}.` };
+			}
 			return { message: issue.message };
+		case 'invalid_value': {
+			// An enum such as `difficulty`: say what was written as well as what is allowed.
+			const got = JSON.stringify(issue.input);
+			if (issue.values.length === 1) {
+				return { message: `is ${got}, but can only be ${String(issue.values[0])}. Fix: change it, or remove the key.` };
+			}
+			const allowed = issue.values.map((value) => String(value)).join(', ');
+			return { message: `is ${got}, which is not one of ${allowed}. Fix: use one of them.` };
+		}
 		case 'unrecognized_keys': {
 			const [key = ''] = issue.keys;
 			const suggestion = closest(key, KNOWN_KEYS);
 			const names = issue.keys.map((name) => `\`${name}\``).join(', ');
 			return {
-				message: `has unknown key ${names}. Fix: ${suggestion ? `did you mean \`${suggestion}\`? ` : ''}remove or rename it.`,
+				message: `has unknown key ${names}. Fix: ${suggestion ? `did you mean \`${suggestion}\`? Rename it, or remove it.` : 'remove it, or check its spelling in docs/content-format.md.'}`,
 			};
 		}
 		default:
 			return { message: issue.message };
 	}
+}
+
+/**
+ * A missing key whose misspelling sits in the same object (`corect` for `correct`) is one mistake, already
+ * reported with "did you mean" by the unknown-key issue; reporting it twice would send the author looking
+ * for two problems.
+ */
+function explainedByMisspelling(issue: z.core.$ZodIssue, issues: readonly z.core.$ZodIssue[]): boolean {
+	if (issue.code !== 'invalid_type' || issue.input !== undefined) return false;
+	const key = issue.path.at(-1);
+	if (typeof key !== 'string') return false;
+	const parent = issue.path.slice(0, -1);
+	return issues.some(
+		(other) =>
+			other.code === 'unrecognized_keys' &&
+			other.path.length === parent.length &&
+			other.path.every((part, index) => part === parent[index]) &&
+			other.keys.some((unknown) => closest(unknown, KNOWN_KEYS) === key),
+	);
 }
 
 /**
@@ -115,9 +180,11 @@ export function describeIssues(
 	issues: readonly z.core.$ZodIssue[],
 	lineOf: (path: readonly PathKey[]) => number | undefined,
 ): AuthorProblem[] {
-	return issues.map((issue) => {
-		const { itemIndex, field } = splitPath(issue.path);
-		const { message } = messageFor(issue);
-		return { file, line: lineOf(issue.path), id: itemIdAt(data, itemIndex), field, message };
-	});
+	return issues
+		.filter((issue) => !explainedByMisspelling(issue, issues))
+		.map((issue) => {
+			const { itemIndex, field } = splitPath(issue.path);
+			const { message } = messageFor(issue);
+			return { file, line: lineOf(issue.path), id: itemIdAt(data, itemIndex), field, message };
+		});
 }

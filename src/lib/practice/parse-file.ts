@@ -15,13 +15,26 @@ function yamlReason(message: string): string {
 	return `${firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/\.?$/, '.')}`;
 }
 
+function uniqueErrors<T extends { message: string; linePos?: readonly { line: number }[] | undefined }>(
+	errors: readonly T[],
+): T[] {
+	const seen = new Set<string>();
+	return errors.filter((error) => {
+		const key = `${error.linePos?.[0]?.line}:${yamlReason(error.message)}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
 export function parsePracticeFile(file: string, source: string): ParseResult {
 	const lineCounter = new LineCounter();
 	const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
 	if (document.errors.length > 0) {
 		return {
 			ok: false,
-			problems: document.errors.map((error) => ({
+			// The YAML parser can report one mistake twice from two angles; an author needs it once.
+			problems: uniqueErrors(document.errors).map((error) => ({
 				file,
 				line: error.linePos?.[0].line,
 				message: `is not valid YAML: ${yamlReason(error.message)} Fix: check the indentation and quote text that starts with a backtick or contains ": ".`,

@@ -18,7 +18,9 @@ export const practiceSet = z.discriminatedUnion(
 		z.strictObject({ type: z.literal('explain'), title: z.string().min(1).optional(), items: items(explainQuestion) }),
 		z.strictObject({ type: z.literal('problems'), title: z.string().min(1).optional(), items: items(problem) }),
 	],
-	{ error: `\`type\` must be one of ${SET_TYPES.join(', ')}. Fix: name the kind of set this file holds.` },
+	{
+		error: `must be one of ${SET_TYPES.join(', ')}. Fix: name the kind of set this file holds (quiz.yaml holds \`type: quiz\`).`,
+	},
 );
 
 export type PracticeSetInput = z.input<typeof practiceSet>;

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { coverageMessage, toggleConcept } from '~/lib/explain/coverage.ts';
 import type { CompiledExplain } from '~/lib/practice/compiled.ts';
+import { htmlKey as k } from '~/lib/practice/slim.ts';
 import { earlierExplains, explainRecord } from '~/lib/progress/answers.ts';
 import { MAX_DRAFT } from '~/lib/progress/limits.ts';
 import type { ExplainRecord } from '~/lib/progress/schema.ts';
@@ -64,7 +65,7 @@ function ExplainItem({ item, index, count, restored, changed }: {
 			{changed && !done && (
 				<p class="aw-note">This question changed since you answered it, so it counts as not done.</p>
 			)}
-			<Html html={item.promptHtml} id={`${uid}-prompt`} />
+			<Html k={k(item.id, 'promptHtml')} html={item.promptHtml} id={`${uid}-prompt`} />
 			<label class="aw-x__label" for={`${uid}-answer`}>
 				Your answer <span class="aw-x__aside aw-js-space">(kept in this browser only)</span>
 			</label>
@@ -87,7 +88,7 @@ function ExplainItem({ item, index, count, restored, changed }: {
 			/>
 			<details class="aw-hint">
 				<summary>Hint</summary>
-				<Html html={item.hintHtml} />
+				<Html k={k(item.id, 'hintHtml')} html={item.hintHtml} />
 			</details>
 			<details
 				class="aw-reveal"
@@ -100,7 +101,7 @@ function ExplainItem({ item, index, count, restored, changed }: {
 			>
 				<summary>Show the model answer</summary>
 				<div class="aw-reveal__body">
-					<Html html={item.answerHtml} />
+					<Html k={k(item.id, 'answerHtml')} html={item.answerHtml} />
 					<fieldset class="aw-x__concepts">
 						<legend>Key concepts: tick the ones your answer covered</legend>
 						{item.conceptsHtml.map((concept, conceptIndex) => (
@@ -114,7 +115,7 @@ function ExplainItem({ item, index, count, restored, changed }: {
 										save({ covered: next, done: true });
 									}}
 								/>
-								<Html html={concept} inline class="aw-md aw-choice__text" />
+								<Html k={k(item.id, 'conceptsHtml', conceptIndex)} html={concept} inline class="aw-md aw-choice__text" />
 							</label>
 						))}
 					</fieldset>

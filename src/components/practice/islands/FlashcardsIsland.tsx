@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { isDone, mark, nextUnmarked, position, restartDeck, reviewUnknown, startDeck, tally, type Deck, type Mark } from '~/lib/deck/deck.ts';
 import type { CompiledCard } from '~/lib/practice/compiled.ts';
+import { htmlKey as k } from '~/lib/practice/slim.ts';
 import { cardRecord, earlierMarks } from '~/lib/progress/answers.ts';
 import { progress } from '~/lib/progress/store.ts';
 import { Html } from './ui/Html.tsx';
@@ -70,11 +71,11 @@ export default function FlashcardsIsland({ setId, items }: FlashcardsIslandProps
 							{changed.includes(card.id) && !marked && (
 								<p class="aw-note">This card changed since you marked it, so it counts as not done.</p>
 							)}
-							<Html html={card.frontHtml} class="aw-md aw-card__front" />
+							<Html k={k(card.id, 'frontHtml')} html={card.frontHtml} class="aw-md aw-card__front" />
 							<details class="aw-reveal">
 								<summary ref={focus.target(`card-${card.id}`)}>Show the answer</summary>
 								<div class="aw-reveal__body">
-									<Html html={card.backHtml} />
+									<Html k={k(card.id, 'backHtml')} html={card.backHtml} />
 									<div class="aw-actions aw-js" role="group" aria-label={`Card ${index}: did you know it?`}>
 										<button type="button" class="aw-button" aria-pressed={marked === 'known'} onClick={() => onMark(card, 'known')}>
 											<span aria-hidden="true">✓</span> I knew it

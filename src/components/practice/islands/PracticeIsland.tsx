@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { CompiledProblem } from '~/lib/practice/compiled.ts';
+import { htmlKey as k } from '~/lib/practice/slim.ts';
 import { choiceRecord, earlierChoices } from '~/lib/progress/answers.ts';
 import { progress } from '~/lib/progress/store.ts';
 import { check, restoreSession, retryOne, score, select, startSession, type Session } from '~/lib/quiz/session.ts';
@@ -23,19 +24,19 @@ function Solution({ problem }: { problem: CompiledProblem }) {
 			<ol class="aw-steps">
 				{problem.stepsHtml.map((step, index) => (
 					<li key={index}>
-						<Html html={step} />
+						<Html k={k(problem.id, 'stepsHtml', index)} html={step} />
 					</li>
 				))}
 			</ol>
 			<p class="aw-subhead">Final answer</p>
-			<Html html={problem.answerHtml} />
+			<Html k={k(problem.id, 'answerHtml')} html={problem.answerHtml} />
 			<p class="aw-subhead">Quick check</p>
-			<Html html={problem.checkHtml} />
+			<Html k={k(problem.id, 'checkHtml')} html={problem.checkHtml} />
 			<p class="aw-subhead">Common mistakes</p>
 			<ul class="aw-mistakes">
 				{problem.mistakesHtml.map((mistake, index) => (
 					<li key={index}>
-						<Html html={mistake} />
+						<Html k={k(problem.id, 'mistakesHtml', index)} html={mistake} />
 					</li>
 				))}
 			</ul>

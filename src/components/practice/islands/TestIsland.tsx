@@ -14,30 +14,62 @@ import { checkAll, isFinished, score, select, startSession, type Session } from 
 import { DEFAULT_MIX, drawTest } from '~/lib/test-draw/draw.ts';
 import { DEFAULT_SEED, newSeed, searchWithSeed, seedFromSearch } from '~/lib/test-draw/seed.ts';
 import { lessonsToRead } from '~/lib/test-draw/suggest.ts';
-import { ChoiceQuestion, useFocusRequest } from './lesson.ts';
+import { ChoiceQuestion, htmlByKey, useFocusRequest } from './lesson.ts';
 
 export interface TestIslandProps {
-	/** Every quiz question and practice problem of the lessons. */
+	/** Every quiz question and practice problem of the lessons, without HTML when `poolHref` is given. */
 	pool: CompiledQuestion[];
 	/** The lessons in reading order. */
 	lessons: LessonInfo[];
+	/** Where the pool's HTML is, by key (`/test/pool.json`); fetched only to draw another seed than the default. */
+	poolHref?: string;
 }
 
-export default function TestIsland({ pool, lessons }: TestIslandProps) {
+let poolHtml: Promise<void> | undefined;
+
+/** Fetches the HTML of every question once, into the table the questions read from. */
+function loadPoolHtml(href: string | undefined): Promise<void> {
+	if (!href) return Promise.resolve();
+	poolHtml ??= fetch(href)
+		.then((response) => {
+			if (!response.ok) throw new Error(`${response.status}`);
+			return response.json() as Promise<Record<string, string>>;
+		})
+		.then((table) => {
+			for (const [key, html] of Object.entries(table)) htmlByKey.set(key, html);
+		})
+		.catch((error: unknown) => {
+			poolHtml = undefined;
+			throw error;
+		});
+	return poolHtml;
+}
+
+export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps) {
 	const [seed, setSeed] = useState(DEFAULT_SEED);
 	const questions = useMemo(() => drawTest(pool, seed), [pool, seed]);
 	const [session, setSession] = useState<Session>(() => startSession(questions));
+	const [loading, setLoading] = useState('');
 	const focus = useFocusRequest();
 
 	// The server rendered the default seed's draw; a seed in the URL replaces it once hydrated.
 	useEffect(() => {
 		const fromUrl = seedFromSearch(window.location.search);
-		if (fromUrl !== DEFAULT_SEED) start(fromUrl);
+		if (fromUrl !== DEFAULT_SEED) void start(fromUrl);
 	}, []);
 
-	function start(next: string) {
+	async function start(next: string): Promise<boolean> {
+		setLoading(`Loading the questions of test #${next}…`);
+		try {
+			await loadPoolHtml(poolHref);
+		} catch {
+			setLoading('The questions could not be loaded. Check your connection and reload the page.');
+			return false;
+		}
+		setLoading('');
 		setSeed(next);
 		setSession(startSession(drawTest(pool, next)));
+		return true;
 	}
 
 	const submitted = isFinished(session);
@@ -68,14 +100,14 @@ export default function TestIsland({ pool, lessons }: TestIslandProps) {
 		focus.request('result');
 	};
 
-	const retake = () => {
+	const retake = async () => {
 		const next = newSeed(undefined, seed);
+		if (!(await start(next))) return;
 		try {
 			window.history.replaceState(window.history.state, '', searchWithSeed(window.location.search, next));
 		} catch {
 			// A sandboxed page may refuse; the draw still changes.
 		}
-		start(next);
 		const first = drawTest(pool, next)[0];
 		if (first) focus.request(`first-${first.id}`);
 	};
@@ -89,6 +121,9 @@ export default function TestIsland({ pool, lessons }: TestIslandProps) {
 			<p class="aw-status">
 				{questions.length} questions: {DEFAULT_MIX.easy} easy, {DEFAULT_MIX.medium} medium, {DEFAULT_MIX.hard} hard. Test{' '}
 				<span class="aw-seed">#{seed}</span>
+			</p>
+			<p class="aw-status" aria-live="polite">
+				{loading}
 			</p>
 			<ol class="aw-list">
 				{questions.map((question, index) => {
@@ -155,7 +190,7 @@ export default function TestIsland({ pool, lessons }: TestIslandProps) {
 						<a href={`?seed=${seed}`}>Link to this set of questions</a> (to share it or take it again).
 					</p>
 					<div class="aw-actions">
-						<button type="button" class="aw-button" onClick={retake}>
+						<button type="button" class="aw-button" onClick={() => void retake()}>
 							Retake with new questions
 						</button>
 					</div>

@@ -12,3 +12,4 @@ export { default as PracticeIsland } from './PracticeIsland.tsx';
 export { default as LessonStatusIsland } from './LessonStatusIsland.tsx';
 export { ChoiceQuestion } from './ui/ChoiceQuestion.tsx';
 export { useFocusRequest, useProgress } from './ui/use-progress.ts';
+export { htmlByKey } from './ui/Html.tsx';

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import type { CompiledQuestion, Html as HtmlString } from '~/lib/practice/compiled.ts';
 import type { Checked } from '~/lib/quiz/session.ts';
+import { htmlKey as k } from '~/lib/practice/slim.ts';
 import { Html } from './Html.tsx';
 import { Tag, Verdict } from './Tag.tsx';
 
@@ -55,7 +56,7 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 				{props.changed && !answered && (
 					<p class="aw-note">This question changed since you answered it, so it counts as not done.</p>
 				)}
-				<Html html={question.promptHtml} id={promptId} class="aw-md aw-q__prompt" />
+				<Html k={k(question.id, 'promptHtml')} html={question.promptHtml} id={promptId} class="aw-md aw-q__prompt" />
 				<div class="aw-choices">
 					{question.choices.map((choice, index) => (
 						<label class="aw-choice" key={index}>
@@ -68,7 +69,7 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 								onChange={() => props.onSelect(index)}
 								ref={index === 0 ? props.firstOptionRef : undefined}
 							/>
-							<Html html={choice.html} inline class="aw-md aw-choice__text" />
+							<Html k={k(question.id, 'choices', index, 'html')} html={choice.html} inline class="aw-md aw-choice__text" />
 							{answered && chosen === index && (
 								<Verdict right={choice.correct} text={choice.correct ? 'Your answer: correct' : 'Your answer: incorrect'} />
 							)}
@@ -80,7 +81,7 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 			{props.hintHtml && (
 				<details class="aw-hint">
 					<summary>Hint</summary>
-					<Html html={props.hintHtml} />
+					<Html k={k(question.id, 'hintHtml')} html={props.hintHtml} />
 				</details>
 			)}
 			{(props.onCheck || props.onRetry) && (
@@ -105,7 +106,9 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 							text={checked.correct ? 'Correct.' : chosen === null ? 'Not answered.' : 'Incorrect.'}
 						/>
 					</p>
-					{chosenFeedback && <Html html={chosenFeedback} />}
+					{chosen !== null && chosenFeedback !== undefined && (
+						<Html k={k(question.id, 'choices', chosen, 'feedbackHtml')} html={chosenFeedback} />
+					)}
 				</div>
 			)}
 			<details class="aw-reveal" open={answered}>
@@ -121,13 +124,13 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 										right={choice.correct}
 										text={`${choice.correct ? 'Right' : 'Wrong'}${chosen === index ? ' (your answer)' : ''}:`}
 									/>{' '}
-									<Html html={choice.html} inline class="aw-md" />
+									<Html k={k(question.id, 'choices', index, 'html')} html={choice.html} inline class="aw-md" />
 								</div>
-								<Html html={choice.feedbackHtml} />
+								<Html k={k(question.id, 'choices', index, 'feedbackHtml')} html={choice.feedbackHtml} />
 							</li>
 						))}
 					</ul>
-					{props.explain && <Html html={question.explanationHtml} />}
+					{props.explain && <Html k={k(question.id, 'explanationHtml')} html={question.explanationHtml} />}
 					{props.after}
 				</div>
 			</details>

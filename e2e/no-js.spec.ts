@@ -1,0 +1,108 @@
+/**
+ * Without JavaScript every page reads fully and gives nothing away: the islands' server-rendered HTML shows
+ * every question, every answer sits in a closed <details>, and opening one shows what it holds.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { sitemapPaths } from './site.ts';
+
+test.use({ javaScriptEnabled: false });
+
+/** What must never be visible before the reader opens a <details>: verdicts, feedback, scores. */
+const ANSWER_SELECTORS = [
+	'.aw-feedback',
+	'.aw-verdict',
+	'.aw-result',
+	'.aw-review',
+	'[data-state="right"]',
+	'[data-state="wrong"]',
+];
+
+async function visibleAnswers(page: Page): Promise<string[]> {
+	return page
+		.locator(ANSWER_SELECTORS.join(', '))
+		.evaluateAll((elements) =>
+			elements
+				.filter((element) => element.checkVisibility())
+				.map((element) => `${element.className}: ${(element.textContent ?? '').trim().slice(0, 80)}`),
+		);
+}
+
+test('every page in the sitemap reads fully without JavaScript and shows no answer before it is asked for', async ({
+	page,
+	request,
+}) => {
+	test.setTimeout(180_000);
+	const paths = await sitemapPaths(request);
+	expect(paths.length).toBeGreaterThan(8);
+	for (const path of paths) {
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(200);
+		await expect(page.getByRole('heading', { level: 1 }), path).toBeVisible();
+		const main = page.locator('main');
+		expect((await main.innerText()).trim().length, `${path} has readable text`).toBeGreaterThan(200);
+
+		// Nothing is answered or revealed yet.
+		expect(await page.locator('main details[open]').count(), `${path}: every <details> is closed`).toBe(0);
+		expect(await page.locator('main input:checked').count(), `${path}: no option is ticked`).toBe(0);
+		expect(await visibleAnswers(page), `${path}: answers visible before any <details> is opened`).toEqual([]);
+
+		// Every <details> has content behind its summary; one of each kind is opened as a reader would.
+		const details = page.locator('main details');
+		const kinds = await details.evaluateAll((elements) =>
+			elements.map((element) => ({
+				kind: element.className || 'details',
+				content: (element.textContent ?? '').replace(element.querySelector('summary')?.textContent ?? '', '').trim()
+					.length,
+			})),
+		);
+		kinds.forEach(({ content }, index) =>
+			expect(content, `${path}: <details> ${index + 1} has content`).toBeGreaterThan(0),
+		);
+		const firstOfKind = new Map<string, number>();
+		kinds.forEach(({ kind }, index) => {
+			if (!firstOfKind.has(kind)) firstOfKind.set(kind, index);
+		});
+		for (const index of firstOfKind.values()) {
+			const item = details.nth(index);
+			await item.locator('summary').first().click();
+			await expect(item, `${path}: <details> ${index + 1} opens`).toHaveAttribute('open', '');
+			await expect(
+				item.locator(':scope > :not(summary)').first(),
+				`${path}: <details> ${index + 1} shows its content`,
+			).toBeVisible();
+		}
+	}
+});
+
+test('a lesson shows all four practice patterns without JavaScript, answers behind <details>', async ({
+	page,
+	request,
+}) => {
+	const lesson = (await sitemapPaths(request)).find((path) => /\/lessons\/[^/]+\/$/.test(path));
+	expect(lesson).toBeDefined();
+	await page.goto(lesson ?? '');
+	for (const name of ['cards', 'quiz', 'explain', 'practice']) {
+		const widget = page.locator(`.aw-${name}`).first();
+		await expect(widget, `${lesson}: .aw-${name}`).toBeVisible();
+		await expect(widget.locator('li').first(), `${lesson}: .aw-${name} lists its items`).toBeVisible();
+	}
+	const quiz = page.locator('.aw-quiz li').first();
+	// The question and its options are readable; the answer is behind a closed <details>.
+	await expect(quiz.getByRole('radio').first()).toBeVisible();
+	const reveal = quiz.locator('details.aw-reveal');
+	await expect(reveal.locator('.aw-review')).toBeHidden();
+	await reveal.locator('summary').click();
+	await expect(reveal.locator('.aw-review')).toBeVisible();
+	await expect(reveal.locator('.aw-verdict', { hasText: 'Right' }).first()).toBeVisible();
+});
+
+test('the test and progress pages explain what needs JavaScript', async ({ page }) => {
+	// Chromium with scripts disabled by the test still parses <noscript> as text, so read the markup.
+	const response = await page.goto('/test/');
+	expect(await response?.text()).toMatch(/<noscript>.*Without JavaScript you see one fixed set of questions/);
+	await expect(page.locator('.aw-test').getByRole('radio').first()).toBeVisible();
+	const progress = await page.goto('/progress/');
+	expect(await progress?.text()).toMatch(
+		/<noscript>.*Your progress is stored in this browser and shown with JavaScript/,
+	);
+});

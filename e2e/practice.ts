@@ -1,0 +1,113 @@
+/**
+ * Helpers for the practice islands' end-to-end tests: finding a widget, waiting until its island has hydrated,
+ * storage that fails like a browser's can, and an axe check with the project's WCAG tags.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The authoring guide shows one of each widget; e2e tests use it so they do not depend on lesson content. */
+export const GUIDE = '/guide/authoring/';
+export const STORAGE_KEY = 'awaitable:progress';
+
+export type Widget = 'quiz' | 'cards' | 'explain' | 'practice' | 'test' | 'progress';
+
+/** A widget's root, scrolled into view and hydrated (client:visible islands hydrate only then). */
+export async function widget(page: Page, name: Widget): Promise<Locator> {
+	const root = page.locator(`.aw-${name}`).first();
+	await root.scrollIntoViewIfNeeded();
+	await expect(page.locator('astro-island', { has: root })).not.toHaveAttribute('ssr', /.*/);
+	return root;
+}
+
+/** A widget's root without JavaScript (or before hydration). */
+export function staticWidget(page: Page, name: Widget): Locator {
+	return page.locator(`.aw-${name}`).first();
+}
+
+/** Makes every access to `window.localStorage` throw, as with storage disabled or some private modes. */
+export async function blockStorage(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'localStorage', {
+			configurable: true,
+			get() {
+				throw new DOMException('The operation is insecure.', 'SecurityError');
+			},
+		});
+	});
+}
+
+/** Makes writes to storage fail as when the quota is full; reads still work. */
+export async function fillStorageQuota(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		Storage.prototype.setItem = () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+	});
+}
+
+/** Replaces the stored progress (on the page's origin) and reloads, so the islands read it fresh. */
+export async function storeRaw(page: Page, raw: string): Promise<void> {
+	await page.evaluate(([key, value]) => localStorage.setItem(key ?? '', value ?? ''), [STORAGE_KEY, raw]);
+	await page.reload();
+}
+
+export async function storedProgress(page: Page): Promise<{ items: Record<string, Record<string, unknown>>; tests: unknown[] } | null> {
+	return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), STORAGE_KEY);
+}
+
+/**
+ * Axe with the WCAG 2.0/2.1 A and AA rules over our islands (the rest of the page is Starlight's, checked by
+ * a11y.spec.ts); returns a readable list of violations, empty when clean.
+ */
+export async function axeViolations(page: Page, include = 'astro-island'): Promise<{ rule: string; nodes: string[] }[]> {
+	const results = await new AxeBuilder({ page })
+		.include(include)
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return results.violations.map((violation) => ({
+		rule: violation.id,
+		nodes: violation.nodes.map((node) => node.target.join(' ')),
+	}));
+}
+
+/**
+ * Collects uncaught errors thrown by our islands' code (their chunks, Preact and Astro's renderer for it).
+ * Starlight's own inline scripts throw when `localStorage` is blocked; that is outside these islands.
+ */
+export function islandErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => {
+		const stack = error.stack ?? '';
+		if (/\/_astro\/(lesson|TestIsland|ProgressIsland|client|preact\.module|hooks\.module)\./.test(stack)) {
+			errors.push(`${error.message}\n${stack}`);
+		}
+	});
+	return errors;
+}
+
+/** Collects every error the page throws or logs. */
+export function pageErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	return errors;
+}
+
+/** Presses Tab until `target` has focus (at most `limit` times), as a keyboard user would. */
+export async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+	for (let step = 0; step < limit; step++) {
+		if (await target.evaluate((element) => element === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	await expect(target).toBeFocused();
+}
+
+/** The index of the right option, read from the question's own answer section (the authors' data may change). */
+export async function rightOption(question: Locator): Promise<number> {
+	const verdicts = await question.locator('.aw-review__head .aw-verdict').allTextContents();
+	const index = verdicts.findIndex((text) => /Right/.test(text));
+	expect(index, 'the question marks one option right').toBeGreaterThanOrEqual(0);
+	return index;
+}

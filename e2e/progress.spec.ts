@@ -1,0 +1,132 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { useTheme } from './site.ts';
+import {
+	axeViolations, blockStorage, GUIDE, islandErrors, rightOption, STORAGE_KEY, storedProgress, storeRaw, widget,
+} from './practice.ts';
+
+const PROGRESS = '/progress/';
+
+/** The overview's entry for a lesson, found by its link. */
+const lessonEntry = (root: Locator, href: string) => root.locator('li.aw-progress__lesson').filter({ has: root.page().locator(`a[href="${href}"]`) });
+const countOf = (entry: Locator, label: string) => entry.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd');
+
+async function answerFirstQuizQuestion(page: Page, lesson: string, right: boolean) {
+	await page.goto(lesson);
+	const quiz = await widget(page, 'quiz');
+	const item = quiz.locator('ol.aw-list > li').first();
+	const correct = await rightOption(item);
+	const options = item.getByRole('radio');
+	await options.nth(right ? correct : (correct + 1) % (await options.count())).check();
+	await item.getByRole('button', { name: 'Check' }).click();
+	await expect(item.locator('.aw-feedback')).toBeVisible();
+}
+
+test.describe('progress', () => {
+	test('the overview counts what the reader did in each lesson', async ({ page }) => {
+		await page.goto(PROGRESS);
+		let root = await widget(page, 'progress');
+		const first = root.locator('li.aw-progress__lesson').first();
+		const href = (await first.locator('a').first().getAttribute('href')) ?? '';
+		const total = Number((await countOf(first, 'Questions right').textContent())?.match(/of (\d+)/)?.[1]);
+		await expect(countOf(first, 'Questions right')).toHaveText(`0 of ${total}`);
+
+		await answerFirstQuizQuestion(page, href, true);
+		await page.goto(PROGRESS);
+		root = await widget(page, 'progress');
+		await expect(countOf(lessonEntry(root, href), 'Questions right')).toHaveText(`1 of ${total}`);
+	});
+
+	test('each lesson page shows a small status of its practice', async ({ page }) => {
+		await page.goto(GUIDE);
+		const status = page.locator('.aw-lesson-status');
+		await status.scrollIntoViewIfNeeded();
+		await expect(status).toHaveText(/^Your progress on this page: 0 of \d+ done$/);
+		const total = Number((await status.textContent())?.match(/of (\d+)/)?.[1]);
+		const quiz = await widget(page, 'quiz');
+		const item = quiz.locator('ol.aw-list > li').first();
+		await item.getByRole('radio').nth(await rightOption(item)).check();
+		await item.getByRole('button', { name: 'Check' }).click();
+		await expect(status).toHaveText(`Your progress on this page: 1 of ${total} done`);
+		await expect(status.getByRole('link', { name: 'Your progress' })).toHaveAttribute('href', PROGRESS);
+	});
+
+	test('test results appear with a link to take the same questions again', async ({ page }) => {
+		await page.goto('/test/?seed=prog42');
+		const test = await widget(page, 'test');
+		await test.getByRole('button', { name: 'Submit my answers' }).click();
+		await expect(test.locator('.aw-result')).toContainText('You scored 0 of 10.');
+		await page.goto(PROGRESS);
+		const root = await widget(page, 'progress');
+		const result = root.locator('ol.aw-tests > li').first();
+		await expect(result).toContainText('0 of 10');
+		await expect(result.getByRole('link')).toHaveAttribute('href', '/test/?seed=prog42');
+	});
+
+	test('reset deletes everything after a confirmation, including answers to ids that no longer exist', async ({ page }) => {
+		await page.goto(PROGRESS);
+		const gone = { kind: 'choice', hash: 'x', at: 1, attempts: 1, choice: 0, correct: true };
+		await storeRaw(page, JSON.stringify({ v: 1, items: { 'a-removed-question': gone }, tests: [] }));
+		const root = await widget(page, 'progress');
+		await expect(root.getByText('No test taken yet.')).toBeVisible();
+		// Unknown ids are ignored, not deleted.
+		expect((await storedProgress(page))?.items['a-removed-question']).toEqual(gone);
+
+		await root.getByRole('button', { name: 'Reset my progress' }).click();
+		await expect(root.getByRole('button', { name: 'Cancel' })).toBeFocused();
+		await root.getByRole('button', { name: 'Cancel' }).click();
+		expect(await storedProgress(page)).not.toBeNull();
+
+		await root.getByRole('button', { name: 'Reset my progress' }).click();
+		await root.getByRole('button', { name: 'Yes, reset my progress' }).click();
+		await expect(root.getByText('Your progress was reset.')).toBeVisible();
+		expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+	});
+
+	test('a corrupted, an outdated or a huge stored value leaves the pages working', async ({ page }) => {
+		const errors = islandErrors(page);
+		for (const raw of ['{"v":1,"items":', '{"v":0,"answers":[1,2]}', '"just a string"', `{"v":1,"items":{},"pad":"${'x'.repeat(1_200_000)}"}`]) {
+			await page.goto(PROGRESS);
+			await storeRaw(page, raw);
+			const root = await widget(page, 'progress');
+			await expect(root.locator('li.aw-progress__lesson dd').first()).toHaveText(/^0 of \d+$/);
+			await page.goto(GUIDE);
+			const quiz = await widget(page, 'quiz');
+			const item = quiz.locator('ol.aw-list > li').first();
+			await item.getByRole('radio').first().check();
+			await item.getByRole('button', { name: 'Check' }).click();
+			await expect(item.locator('.aw-feedback')).toBeVisible();
+		}
+		expect(errors).toEqual([]);
+	});
+
+	test('without storage the overview says progress is kept only until the page is left', async ({ page }) => {
+		const errors = islandErrors(page);
+		await blockStorage(page);
+		await page.goto(PROGRESS);
+		const root = await widget(page, 'progress');
+		await expect(root.getByText(/lasts only until you leave the page/)).toBeVisible();
+		await root.getByRole('button', { name: 'Reset my progress' }).click();
+		await root.getByRole('button', { name: 'Yes, reset my progress' }).click();
+		await expect(root.getByText('Your progress was reset.')).toBeVisible();
+		expect(errors).toEqual([]);
+	});
+
+	for (const theme of ['light', 'dark'] as const) {
+		test(`the overview has no axe violations, empty, filled and confirming a reset (${theme})`, async ({ page }) => {
+			test.slow(); // axe runs three times
+			await useTheme(page, theme);
+			await page.goto(PROGRESS);
+			let root = await widget(page, 'progress');
+			expect(await axeViolations(page, '.aw-progress'), 'empty').toEqual([]);
+			await storeRaw(
+				page,
+				JSON.stringify({ v: 1, items: {}, tests: [{ seed: 'abc123', at: Date.now(), score: 7, total: 10, missed: [] }] }),
+			);
+			root = await widget(page, 'progress');
+			await expect(root.locator('ol.aw-tests > li')).toHaveCount(1);
+			expect(await axeViolations(page, '.aw-progress'), 'filled').toEqual([]);
+			await root.getByRole('button', { name: 'Reset my progress' }).click();
+			expect(await axeViolations(page, '.aw-progress'), 'confirming').toEqual([]);
+		});
+	}
+});

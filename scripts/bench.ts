@@ -1,0 +1,333 @@
+/**
+ * `npm run bench`: the numbers behind DESIGN.md's budgets, printed as tables and written to
+ * `reports/bench.json`. It never passes or fails on a time (the byte budgets are tests: e2e/budgets.spec.ts).
+ *
+ * 1. Builds the production site in a throwaway copy and serves it with `astro preview` on 127.0.0.1.
+ * 2. Per page type (home, lesson, test, progress, 404), in headless Chromium without scrolling: requests and
+ *    gzip bytes at load by kind, the budgeted JavaScript figures, and the JavaScript that ran before `load`
+ *    (V8 block coverage).
+ * 3. Lighthouse, mobile preset (its default), several runs per page type, the median of each figure.
+ * 4. Build time of 500 generated lessons, ours against Starlight alone on the same pages, median of runs.
+ *
+ *     node scripts/bench.ts [--lighthouse-runs 3] [--builds 2] [--lessons 500] [--skip-lighthouse] [--skip-builds]
+ *
+ * Chromium is the one the e2e tests use (CHROMIUM_PATH, else @sparticuz/chromium); Lighthouse gets it through
+ * chrome-launcher's `chromePath`. Everything stays on 127.0.0.1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
+import { cachedFetch, measurePage, type Fetch } from '../e2e/budgets/measure-page.ts';
+import { sumGzip } from './quality/budgets.ts';
+import {
+	buildTable,
+	lighthouseTable,
+	median,
+	medianLighthouse,
+	transferTable,
+	type BuildBench,
+	type LighthouseFigures,
+	type PageBench,
+} from './quality/bench-report.ts';
+import { summarizeCoverage } from './quality/coverage.ts';
+import { generateLesson } from './quality/generate-lessons.ts';
+import {
+	astroCli,
+	buildEnvironment,
+	copyProject,
+	ROOT,
+	sharedNodeModules,
+	workFolder,
+} from './quality/project-copy.ts';
+import { totalsByKind } from './quality/transfer.ts';
+
+const PORT = 4393;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+function option(name: string, fallback: number): number {
+	const index = process.argv.indexOf(name);
+	return index === -1 ? fallback : Number(process.argv[index + 1]);
+}
+const flag = (name: string) => process.argv.includes(name);
+
+const log = (message: string) => console.log(`bench: ${message}`);
+
+/** Runs a command to completion; resolves with its seconds, rejects with its output on failure. */
+function run(
+	command: string,
+	args: string[],
+	cwd: string,
+	env: NodeJS.ProcessEnv = buildEnvironment(),
+): Promise<number> {
+	const started = performance.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.on('close', (code) => {
+			if (code === 0) resolve((performance.now() - started) / 1000);
+			else reject(new Error(`${args.join(' ')} failed in ${cwd} (exit ${String(code)}):\n${output.slice(-4000)}`));
+		});
+	});
+}
+
+/** A clean build: no content-layer or Vite cache from an earlier run of the same copy. */
+async function cleanBuild(project: string): Promise<number> {
+	for (const cache of ['.astro', 'dist', 'node_modules/.astro', 'node_modules/.vite']) {
+		rmSync(path.join(project, cache), { recursive: true, force: true });
+	}
+	return run(process.execPath, [astroCli(project), 'build'], project);
+}
+
+async function startPreview(project: string): Promise<ChildProcess> {
+	const child = spawn(
+		process.execPath,
+		[astroCli(project), 'preview', '--ignore-lock', '--port', String(PORT), '--host', '127.0.0.1'],
+		{
+			cwd: project,
+			env: buildEnvironment(),
+			stdio: 'ignore',
+		},
+	);
+	for (let attempt = 0; attempt < 120; attempt++) {
+		try {
+			if ((await fetch(`${ORIGIN}/`)).ok) return child;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	child.kill();
+	throw new Error(`astro preview did not answer on ${ORIGIN}`);
+}
+
+/** Bodies over HTTP; an HTML 404 counts (the 404 page is a page), any other error does not. */
+const fetchBody: Fetch = cachedFetch(async (urlPath) => {
+	const response = await fetch(`${ORIGIN}${urlPath}`);
+	const contentType = response.headers.get('content-type') ?? '';
+	if (!response.ok && !(response.status === 404 && contentType.includes('text/html'))) return undefined;
+	return { body: Buffer.from(await response.arrayBuffer()), contentType };
+});
+
+async function pageTypes(): Promise<{ type: string; path: string }[]> {
+	const index = await (await fetch(`${ORIGIN}/sitemap-0.xml`)).text();
+	const paths = [...index.matchAll(/<loc>(.*?)<\/loc>/g)].map(([, url]) => new URL(url ?? '').pathname);
+	const lesson =
+		paths.find((entry) => entry === '/lessons/event-loop/') ?? paths.find((entry) => entry.startsWith('/lessons/'));
+	return [
+		{ type: 'home', path: '/' },
+		{ type: 'lesson', path: lesson ?? '/lessons/event-loop/' },
+		{ type: 'test', path: '/test/' },
+		{ type: 'progress', path: '/progress/' },
+		{ type: '404', path: '/bench-no-such-page/' },
+	];
+}
+
+async function measureTransfers(browser: Browser, type: string, pagePath: string): Promise<PageBench> {
+	const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	const measured = await measurePage(page, pagePath, fetchBody);
+	await context.close();
+
+	// JavaScript that ran before `load`, in a fresh context so nothing is cached or already compiled.
+	const coverageContext = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 1280, height: 800 } });
+	const coveragePage = await coverageContext.newPage();
+	await coveragePage.coverage.startJSCoverage({ resetOnNavigation: false });
+	await coveragePage.goto(pagePath, { waitUntil: 'load' });
+	const entries = await coveragePage.coverage.stopJSCoverage();
+	await coverageContext.close();
+
+	return {
+		type,
+		path: pagePath,
+		atLoad: totalsByKind(measured.atLoad),
+		jsAtLoad: sumGzip(measured.figures.jsAtLoad),
+		islands: sumGzip(measured.figures.islands),
+		executed: summarizeCoverage(entries, (url) => url.startsWith(ORIGIN)),
+	};
+}
+
+async function runLighthouse(pages: PageBench[], runs: number, chromePath: string): Promise<void> {
+	const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+	try {
+		for (const page of pages) {
+			const results: LighthouseFigures[] = [];
+			for (let attempt = 0; attempt < runs; attempt++) {
+				// Lighthouse refuses a 404 response; the same document is served with 200 as /404.html.
+				const url = page.type === '404' ? `${ORIGIN}/404.html` : `${ORIGIN}${page.path}`;
+				const result = await lighthouse(url, {
+					port: chrome.port,
+					logLevel: 'error',
+					output: 'json',
+					onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+				});
+				const lhr = result?.lhr;
+				if (!lhr || lhr.runtimeError)
+					throw new Error(`Lighthouse failed on ${page.path}: ${lhr?.runtimeError?.message ?? 'no result'}`);
+				const score = (key: string) => Math.round((lhr.categories[key]?.score ?? 0) * 100);
+				const metric = (key: string) => lhr.audits[key]?.numericValue ?? Number.NaN;
+				results.push({
+					performance: score('performance'),
+					accessibility: score('accessibility'),
+					bestPractices: score('best-practices'),
+					seo: score('seo'),
+					lcp: metric('largest-contentful-paint'),
+					tbt: metric('total-blocking-time'),
+					cls: metric('cumulative-layout-shift'),
+				});
+			}
+			page.lighthouseRuns = results;
+			page.lighthouse = medianLighthouse(results);
+			log(`Lighthouse ${page.type}: ${results.map((figures) => figures.performance).join(', ')} (performance per run)`);
+		}
+	} finally {
+		chrome.kill();
+	}
+}
+
+/** Our site plus `count` generated lessons with the four practice patterns. */
+function oursWithLessons(work: string, count: number): string {
+	const project = copyProject(work, 'ours-500', { withContent: true });
+	for (let index = 1; index <= count; index++) {
+		const lesson = generateLesson(index, true);
+		writeFileSync(path.join(project, 'src/content/docs/lessons', `${lesson.slug}.mdx`), lesson.mdx);
+		const data = path.join(project, 'src/content/practice', lesson.slug);
+		mkdirSync(data, { recursive: true });
+		for (const [name, yaml] of Object.entries(lesson.practice)) writeFileSync(path.join(data, name), yaml);
+	}
+	return project;
+}
+
+/** A bare Starlight site with the same generated pages, without our components, data or integrations. */
+function starlightWithLessons(work: string, count: number): string {
+	const project = path.join(work, 'starlight-500');
+	mkdirSync(path.join(project, 'src/content/docs/lessons'), { recursive: true });
+	// Astro bundles the packages listed here for the server build; without them Starlight would be loaded raw.
+	const ourPackage = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+		dependencies: Record<string, string>;
+	};
+	const dependencies = Object.fromEntries(
+		['astro', '@astrojs/starlight'].map((name) => [name, ourPackage.dependencies[name] ?? '*']),
+	);
+	writeFileSync(
+		path.join(project, 'package.json'),
+		JSON.stringify({ name: 'starlight-bench', private: true, type: 'module', dependencies }),
+	);
+	writeFileSync(
+		path.join(project, 'astro.config.mjs'),
+		"import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n\nexport default defineConfig({ site: 'http://localhost:4321', trailingSlash: 'always', integrations: [starlight({ title: 'Bench', lastUpdated: false, pagination: true })] });\n",
+	);
+	writeFileSync(
+		path.join(project, 'src/content.config.ts'),
+		"import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\n\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
+	);
+	writeFileSync(
+		path.join(project, 'src/content/docs/index.mdx'),
+		'---\ntitle: Bench\ndescription: Starlight alone.\n---\n\nThe generated lessons.\n',
+	);
+	for (let index = 1; index <= count; index++) {
+		const lesson = generateLesson(index, false);
+		writeFileSync(path.join(project, 'src/content/docs/lessons', `${lesson.slug}.mdx`), lesson.mdx);
+	}
+	symlinkSync(sharedNodeModules(work), path.join(project, 'node_modules'), 'dir');
+	return project;
+}
+
+async function buildComparison(work: string, lessons: number, builds: number): Promise<BuildBench> {
+	const ours = oursWithLessons(work, lessons);
+	const bare = starlightWithLessons(work, lessons);
+	const oursSeconds: number[] = [];
+	const starlightSeconds: number[] = [];
+	for (let attempt = 1; attempt <= builds; attempt++) {
+		// Alternate, so a warmer disk cache or a busier machine does not favour one side.
+		const order = attempt % 2 === 1 ? (['ours', 'starlight'] as const) : (['starlight', 'ours'] as const);
+		for (const side of order) {
+			const seconds = await cleanBuild(side === 'ours' ? ours : bare);
+			(side === 'ours' ? oursSeconds : starlightSeconds).push(seconds);
+			log(
+				`build ${attempt}/${builds}, ${side === 'ours' ? 'ours' : 'Starlight alone'}, ${lessons} lessons: ${seconds.toFixed(1)}s`,
+			);
+		}
+	}
+	const oursMedian = median(oursSeconds);
+	const starlightMedian = median(starlightSeconds);
+	return {
+		lessons,
+		ours: oursSeconds,
+		starlight: starlightSeconds,
+		oursMedian,
+		starlightMedian,
+		ratio: oursMedian / starlightMedian,
+	};
+}
+
+async function main(): Promise<void> {
+	const lighthouseRuns = option('--lighthouse-runs', 3);
+	const builds = option('--builds', 2);
+	const lessons = option('--lessons', 500);
+	const started = performance.now();
+	const work = workFolder('bench');
+	let preview: ChildProcess | undefined;
+	try {
+		log(`work folder ${work}`);
+		const site = copyProject(work, 'site', { withContent: true });
+		const siteBuild = await cleanBuild(site);
+		log(`production build: ${siteBuild.toFixed(1)}s`);
+		preview = await startPreview(site);
+
+		const chromePath = await chromiumExecutable();
+		const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_ARGS });
+		const pages: PageBench[] = [];
+		try {
+			for (const { type, path: pagePath } of await pageTypes())
+				pages.push(await measureTransfers(browser, type, pagePath));
+		} finally {
+			await browser.close();
+		}
+		if (!flag('--skip-lighthouse')) await runLighthouse(pages, lighthouseRuns, chromePath);
+		preview.kill();
+		preview = undefined;
+
+		const build = flag('--skip-builds') ? undefined : await buildComparison(work, lessons, builds);
+
+		const seconds = (performance.now() - started) / 1000;
+		const report = {
+			date: new Date().toISOString(),
+			node: process.version,
+			cpus: os.cpus().length,
+			seconds,
+			siteBuildSeconds: siteBuild,
+			lighthouseRuns,
+			pages,
+			build,
+		};
+		mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
+		writeFileSync(path.join(ROOT, 'reports/bench.json'), `${JSON.stringify(report, null, '\t')}\n`);
+
+		console.log(
+			'\nAt load (no scrolling), gzip: requests/KB per kind; budgets: JS load ≤ 8, islands ≤ 15, total ≤ 45 KB',
+		);
+		console.log(transferTable(pages));
+		console.log('(JS ran: KB of JavaScript executed before load / KB of the scripts it was in, uncompressed)');
+		if (!flag('--skip-lighthouse')) {
+			console.log(`\nLighthouse, mobile preset, median of ${lighthouseRuns} runs`);
+			console.log(lighthouseTable(pages));
+		}
+		if (build) {
+			console.log('\nBuild time, clean builds');
+			console.log(buildTable(build));
+		}
+		console.log(`\nbench: finished in ${seconds.toFixed(0)}s; figures in reports/bench.json`);
+	} finally {
+		preview?.kill();
+		rmSync(work, { recursive: true, force: true });
+	}
+}
+
+await main();

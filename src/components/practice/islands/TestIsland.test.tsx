@@ -1,0 +1,138 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
+import { drawTest } from '~/lib/test-draw/draw.ts';
+import { question, storedProgress } from './test-fixtures.ts';
+
+const lessons = [
+	{ slug: 'event-loop', title: 'The event loop', href: '/lessons/event-loop/' },
+	{ slug: 'aget', title: 'aget and friends', href: '/lessons/aget/' },
+	{ slug: 'blocking', title: 'Blocking', href: '/lessons/blocking/' },
+];
+const slugs = ['event-loop', 'aget', 'blocking'] as const;
+// 5 questions of each difficulty; the right option is always the first, spread over three lessons.
+const pool: CompiledQuestion[] = (['easy', 'medium', 'hard'] as const).flatMap((difficulty) =>
+	Array.from({ length: 5 }, (_, index) => question(`${difficulty}-${index}`, 0, difficulty, slugs[index % 3])),
+);
+
+async function load(search = '') {
+	window.history.replaceState(null, '', `/test/${search}`);
+	vi.resetModules();
+	const { default: TestIsland } = await import('./TestIsland.tsx');
+	return render(<TestIsland pool={pool} lessons={lessons} />);
+}
+
+const groups = () => screen.getAllByRole('group', { name: /Question \d+ of 10/ });
+const shownIds = () => groups().map((group) => group.textContent?.match(/Prompt of ([\w-]+)\?/)?.[1]);
+
+beforeEach(() => localStorage.clear());
+afterEach(() => cleanup());
+
+describe('the test island', () => {
+	it('draws ten questions, 3 easy, 4 medium and 3 hard, for the default seed', async () => {
+		await load();
+		expect(groups()).toHaveLength(10);
+		expect(shownIds()).toEqual(drawTest(pool, 'start').map((item) => item.id));
+		const tags = groups().map((group) => group.querySelector('.aw-tag')?.textContent);
+		expect(tags).toEqual([
+			...Array(3).fill('Difficulty: Easy'),
+			...Array(4).fill('Difficulty: Medium'),
+			...Array(3).fill('Difficulty: Hard'),
+		]);
+	});
+
+	it('draws the questions of the seed in the URL, the same ones every time', async () => {
+		await load('?seed=abc123');
+		await vi.waitFor(() => expect(shownIds()).toEqual(drawTest(pool, 'abc123').map((item) => item.id)));
+		const first = shownIds();
+		cleanup();
+		await load('?seed=abc123');
+		await vi.waitFor(() => expect(shownIds()).toEqual(first));
+		expect(first).not.toEqual(drawTest(pool, 'start').map((item) => item.id));
+	});
+
+	it('scores the submitted test and lists the lessons of the missed questions in lesson order', async () => {
+		await load();
+		const drawn = drawTest(pool, 'start');
+		// Right answers for all but the questions of the "blocking" and "event-loop" lessons; one left unanswered.
+		drawn.forEach((item, index) => {
+			if (index === 9) return;
+			const option = item.lesson === 'aget' ? 0 : 1;
+			fireEvent.click(within(groups()[index] as HTMLElement).getAllByRole('radio')[option] as HTMLElement);
+		});
+		expect(screen.getByText('1 unanswered (they count as wrong).')).toBeTruthy();
+		fireEvent.click(screen.getByRole('button', { name: 'Submit my answers' }));
+
+		const right = drawn.filter((item, index) => index !== 9 && item.lesson === 'aget').length;
+		const result = await screen.findByText(`You scored ${right} of 10.`);
+		const box = result.closest('.aw-result') as HTMLElement;
+		await vi.waitFor(() => expect(document.activeElement).toBe(box));
+		const missedLessons = new Set(drawn.filter((item, index) => index === 9 || item.lesson !== 'aget').map((item) => item.lesson));
+		const expected = lessons.filter((lesson) => missedLessons.has(lesson.slug)).map((lesson) => lesson.title);
+		expect(within(box).getAllByRole('link').slice(0, -1).map((link) => link.textContent)).toEqual(expected);
+		expect(storedProgress().tests).toEqual([
+			expect.objectContaining({ seed: 'start', score: right, total: 10 }),
+		]);
+	});
+
+	it('reviews every question with every option explained and a link to its lesson section', async () => {
+		await load();
+		fireEvent.click(screen.getByRole('button', { name: 'Submit my answers' }));
+		await screen.findByText('You scored 0 of 10.');
+		const first = drawTest(pool, 'start')[0] as CompiledQuestion;
+		const item = groups()[0]?.closest('li') as HTMLElement;
+		expect(within(item).getByText('Not answered.')).toBeTruthy();
+		const review = item.querySelector('details.aw-reveal') as HTMLDetailsElement;
+		expect(review.open).toBe(true);
+		for (const name of ['Alpha', 'Beta', 'Gamma']) expect(within(review).getByText(new RegExp(`Why ${name} of ${first.id}`))).toBeTruthy();
+		const lesson = lessons.find((entry) => entry.slug === first.lesson);
+		expect(within(review).getByRole('link', { name: new RegExp(lesson?.title ?? '') }).getAttribute('href')).toBe(
+			`${lesson?.href}#section-of-${first.id}`,
+		);
+	});
+
+	it('retakes with a new seed in the URL and a new draw', async () => {
+		await load();
+		fireEvent.click(screen.getByRole('button', { name: 'Submit my answers' }));
+		fireEvent.click(await screen.findByRole('button', { name: 'Retake with new questions' }));
+		await vi.waitFor(() => expect(new URLSearchParams(window.location.search).get('seed')).toMatch(/^[a-z0-9]{6}$/));
+		const seed = new URLSearchParams(window.location.search).get('seed');
+		expect(shownIds()).toEqual(drawTest(pool, seed ?? '').map((item) => item.id));
+		expect(screen.queryByText(/You scored/)).toBeNull();
+		expect(screen.getAllByRole('radio').some((radio) => (radio as HTMLInputElement).checked)).toBe(false);
+	});
+
+	it('fetches the questions’ HTML before drawing another seed, when the page ships them without it', async () => {
+		const { slimItems } = await import('~/lib/practice/slim.ts');
+		const { items, html } = slimItems(pool);
+		const fetchMock = vi.fn(async () => new Response(JSON.stringify(Object.fromEntries(html))));
+		vi.stubGlobal('fetch', fetchMock);
+		try {
+			window.history.replaceState(null, '', '/test/?seed=zz9');
+			vi.resetModules();
+			const { default: TestIsland } = await import('./TestIsland.tsx');
+			render(<TestIsland pool={items} lessons={lessons} poolHref="/test/pool.json" />);
+			await vi.waitFor(() => expect(shownIds()).toEqual(drawTest(pool, 'zz9').map((item) => item.id)));
+			expect(fetchMock).toHaveBeenCalledWith('/test/pool.json');
+			const first = drawTest(pool, 'zz9')[0] as CompiledQuestion;
+			expect(screen.getByText(`Prompt of ${first.id}?`)).toBeTruthy();
+		} finally {
+			vi.unstubAllGlobals();
+		}
+	});
+
+	it('keeps the current draw and says so when the questions cannot be fetched', async () => {
+		vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 503 })));
+		try {
+			window.history.replaceState(null, '', '/test/?seed=zz9');
+			vi.resetModules();
+			const { default: TestIsland } = await import('./TestIsland.tsx');
+			render(<TestIsland pool={pool} lessons={lessons} poolHref="/test/pool.json" />);
+			expect(await screen.findByText(/could not be loaded/)).toBeTruthy();
+			expect(shownIds()).toEqual(drawTest(pool, 'start').map((item) => item.id));
+		} finally {
+			vi.unstubAllGlobals();
+		}
+	});
+});
