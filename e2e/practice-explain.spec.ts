@@ -71,7 +71,9 @@ test.describe('explain it', () => {
 test.describe('explain it without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('shows the question and a text area, with the model answer and its unticked checklist closed', async ({ page }) => {
+	test('shows the question and a text area, with the model answer and its unticked checklist closed', async ({
+		page,
+	}) => {
 		await page.goto(GUIDE);
 		const explain = staticWidget(page, 'explain');
 		await expect(explain.getByRole('textbox', { name: /Your answer/ })).toBeVisible();

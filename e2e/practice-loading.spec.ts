@@ -8,9 +8,9 @@ test.describe('loading the practice islands', () => {
 		await page.goto(GUIDE);
 		await page.waitForLoadState('networkidle');
 		await page.waitForTimeout(500);
-		const islandUrls = await page.locator('astro-island').evaluateAll((islands) =>
-			islands.map((island) => island.getAttribute('component-url') ?? ''),
-		);
+		const islandUrls = await page
+			.locator('astro-island')
+			.evaluateAll((islands) => islands.map((island) => island.getAttribute('component-url') ?? ''));
 		expect(islandUrls.length).toBeGreaterThanOrEqual(4);
 		expect(requested.filter((path) => islandUrls.includes(path))).toEqual([]);
 		await widget(page, 'quiz');

@@ -1,7 +1,17 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { useTheme } from './site.ts';
 import {
-	axeViolations, blockStorage, fillStorageQuota, GUIDE, islandErrors, pageErrors, rightOption, staticWidget, storedProgress, storeRaw, tabTo,
+	axeViolations,
+	blockStorage,
+	fillStorageQuota,
+	GUIDE,
+	islandErrors,
+	pageErrors,
+	rightOption,
+	staticWidget,
+	storedProgress,
+	storeRaw,
+	tabTo,
 	widget,
 } from './practice.ts';
 
@@ -114,12 +124,17 @@ test.describe('the quiz', () => {
 		await expect(question(quiz, 1).locator('.aw-feedback')).toHaveCount(0);
 		await answer(quiz, 1, true);
 		await expect(question(quiz, 1).locator('.aw-feedback')).toContainText('Correct.');
-		expect((await storedProgress(page))?.items['guide-quiz-count-published']).toMatchObject({ kind: 'choice', correct: true });
+		expect((await storedProgress(page))?.items['guide-quiz-count-published']).toMatchObject({
+			kind: 'choice',
+			correct: true,
+		});
 		expect(errors).toEqual([]);
 	});
 
 	for (const theme of ['light', 'dark'] as const) {
-		test(`has no axe violations unanswered, answered right, answered wrong and finished (${theme})`, async ({ page }) => {
+		test(`has no axe violations unanswered, answered right, answered wrong and finished (${theme})`, async ({
+			page,
+		}) => {
 			test.slow(); // axe runs several times
 			await useTheme(page, theme);
 			await page.goto(GUIDE);

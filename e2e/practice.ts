@@ -51,7 +51,9 @@ export async function storeRaw(page: Page, raw: string): Promise<void> {
 	await page.reload();
 }
 
-export async function storedProgress(page: Page): Promise<{ items: Record<string, Record<string, unknown>>; tests: unknown[] } | null> {
+export async function storedProgress(
+	page: Page,
+): Promise<{ items: Record<string, Record<string, unknown>>; tests: unknown[] } | null> {
 	return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), STORAGE_KEY);
 }
 
@@ -59,7 +61,10 @@ export async function storedProgress(page: Page): Promise<{ items: Record<string
  * Axe with the WCAG 2.0/2.1 A and AA rules over our islands (the rest of the page is Starlight's, checked by
  * a11y.spec.ts); returns a readable list of violations, empty when clean.
  */
-export async function axeViolations(page: Page, include = 'astro-island'): Promise<{ rule: string; nodes: string[] }[]> {
+export async function axeViolations(
+	page: Page,
+	include = 'astro-island',
+): Promise<{ rule: string; nodes: string[] }[]> {
 	const results = await new AxeBuilder({ page })
 		.include(include)
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -1,14 +1,24 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { useTheme } from './site.ts';
 import {
-	axeViolations, blockStorage, GUIDE, islandErrors, rightOption, STORAGE_KEY, storedProgress, storeRaw, widget,
+	axeViolations,
+	blockStorage,
+	GUIDE,
+	islandErrors,
+	rightOption,
+	STORAGE_KEY,
+	storedProgress,
+	storeRaw,
+	widget,
 } from './practice.ts';
 
 const PROGRESS = '/progress/';
 
 /** The overview's entry for a lesson, found by its link. */
-const lessonEntry = (root: Locator, href: string) => root.locator('li.aw-progress__lesson').filter({ has: root.page().locator(`a[href="${href}"]`) });
-const countOf = (entry: Locator, label: string) => entry.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd');
+const lessonEntry = (root: Locator, href: string) =>
+	root.locator('li.aw-progress__lesson').filter({ has: root.page().locator(`a[href="${href}"]`) });
+const countOf = (entry: Locator, label: string) =>
+	entry.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd');
 
 async function answerFirstQuizQuestion(page: Page, lesson: string, right: boolean) {
 	await page.goto(lesson);
@@ -44,7 +54,10 @@ test.describe('progress', () => {
 		const total = Number((await status.textContent())?.match(/of (\d+)/)?.[1]);
 		const quiz = await widget(page, 'quiz');
 		const item = quiz.locator('ol.aw-list > li').first();
-		await item.getByRole('radio').nth(await rightOption(item)).check();
+		await item
+			.getByRole('radio')
+			.nth(await rightOption(item))
+			.check();
 		await item.getByRole('button', { name: 'Check' }).click();
 		await expect(status).toHaveText(`Your progress on this page: 1 of ${total} done`);
 		await expect(status.getByRole('link', { name: 'Your progress' })).toHaveAttribute('href', PROGRESS);
@@ -62,7 +75,9 @@ test.describe('progress', () => {
 		await expect(result.getByRole('link')).toHaveAttribute('href', '/test/?seed=prog42');
 	});
 
-	test('reset deletes everything after a confirmation, including answers to ids that no longer exist', async ({ page }) => {
+	test('reset deletes everything after a confirmation, including answers to ids that no longer exist', async ({
+		page,
+	}) => {
 		await page.goto(PROGRESS);
 		const gone = { kind: 'choice', hash: 'x', at: 1, attempts: 1, choice: 0, correct: true };
 		await storeRaw(page, JSON.stringify({ v: 1, items: { 'a-removed-question': gone }, tests: [] }));
@@ -83,8 +98,14 @@ test.describe('progress', () => {
 	});
 
 	test('a corrupted, an outdated or a huge stored value leaves the pages working', async ({ page }) => {
+		test.slow(); // four values, two pages each
 		const errors = islandErrors(page);
-		for (const raw of ['{"v":1,"items":', '{"v":0,"answers":[1,2]}', '"just a string"', `{"v":1,"items":{},"pad":"${'x'.repeat(1_200_000)}"}`]) {
+		for (const raw of [
+			'{"v":1,"items":',
+			'{"v":0,"answers":[1,2]}',
+			'"just a string"',
+			`{"v":1,"items":{},"pad":"${'x'.repeat(1_200_000)}"}`,
+		]) {
 			await page.goto(PROGRESS);
 			await storeRaw(page, raw);
 			const root = await widget(page, 'progress');
@@ -116,13 +137,17 @@ test.describe('progress', () => {
 			test.slow(); // axe runs three times
 			await useTheme(page, theme);
 			await page.goto(PROGRESS);
-			let root = await widget(page, 'progress');
+			await widget(page, 'progress');
 			expect(await axeViolations(page, '.aw-progress'), 'empty').toEqual([]);
 			await storeRaw(
 				page,
-				JSON.stringify({ v: 1, items: {}, tests: [{ seed: 'abc123', at: Date.now(), score: 7, total: 10, missed: [] }] }),
+				JSON.stringify({
+					v: 1,
+					items: {},
+					tests: [{ seed: 'abc123', at: Date.now(), score: 7, total: 10, missed: [] }],
+				}),
 			);
-			root = await widget(page, 'progress');
+			const root = await widget(page, 'progress');
 			await expect(root.locator('ol.aw-tests > li')).toHaveCount(1);
 			expect(await axeViolations(page, '.aw-progress'), 'filled').toEqual([]);
 			await root.getByRole('button', { name: 'Reset my progress' }).click();

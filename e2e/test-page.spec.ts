@@ -1,6 +1,14 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { useTheme } from './site.ts';
-import { axeViolations, blockStorage, islandErrors, rightOption, staticWidget, storedProgress, widget } from './practice.ts';
+import {
+	axeViolations,
+	blockStorage,
+	islandErrors,
+	rightOption,
+	staticWidget,
+	storedProgress,
+	widget,
+} from './practice.ts';
 
 const TEST = '/test/';
 
@@ -12,7 +20,9 @@ async function prompts(root: Locator): Promise<string[]> {
 }
 
 async function difficulties(root: Locator): Promise<string[]> {
-	return (await root.locator('.aw-q__legend .aw-tag').allTextContents()).map((text) => text.replace('Difficulty: ', ''));
+	return (await root.locator('.aw-q__legend .aw-tag').allTextContents()).map((text) =>
+		text.replace('Difficulty: ', ''),
+	);
 }
 
 /** Answers every question: right for the first `right` questions, wrong for the rest. */
@@ -37,7 +47,11 @@ test.describe('the test page', () => {
 	test('draws ten questions: 3 easy, 4 medium and 3 hard', async ({ page }) => {
 		const root = await openTest(page);
 		await expect(questions(root)).toHaveCount(10);
-		expect(await difficulties(root)).toEqual([...Array(3).fill('Easy'), ...Array(4).fill('Medium'), ...Array(3).fill('Hard')]);
+		expect(await difficulties(root)).toEqual([
+			...Array(3).fill('easy'),
+			...Array(4).fill('medium'),
+			...Array(3).fill('hard'),
+		]);
 	});
 
 	test('draws the same questions for the same seed and other questions for another seed', async ({ page }) => {
@@ -48,7 +62,10 @@ test.describe('the test page', () => {
 		expect(await prompts(await openTest(page))).not.toEqual(first);
 	});
 
-	test('scores the test, reviews every option with a link to the lesson section, and suggests lessons', async ({ page, request }) => {
+	test('scores the test, reviews every option with a link to the lesson section, and suggests lessons', async ({
+		page,
+		request,
+	}) => {
 		const root = await openTest(page, '?seed=review');
 		await answerAll(root, 6);
 		await root.getByRole('button', { name: 'Submit my answers' }).click();
@@ -76,7 +93,9 @@ test.describe('the test page', () => {
 			const href = (await questions(root).nth(index).locator('.aw-lesson-link a').getAttribute('href')) ?? '';
 			missedLessons.add(href.split('#')[0] ?? '');
 		}
-		const suggested = await result.locator('ul a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+		const suggested = await result
+			.locator('ul a')
+			.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
 		expect(new Set(suggested)).toEqual(missedLessons);
 		await page.goto('/lessons/event-loop/');
 		const order = await page
@@ -143,7 +162,11 @@ test.describe('the test page without JavaScript', () => {
 		await page.goto(TEST);
 		const root = staticWidget(page, 'test');
 		await expect(questions(root)).toHaveCount(10);
-		expect(await difficulties(root)).toEqual([...Array(3).fill('Easy'), ...Array(4).fill('Medium'), ...Array(3).fill('Hard')]);
+		expect(await difficulties(root)).toEqual([
+			...Array(3).fill('easy'),
+			...Array(4).fill('medium'),
+			...Array(3).fill('hard'),
+		]);
 		await expect(root.getByRole('radio', { checked: true })).toHaveCount(0);
 		await expect(root.locator('.aw-feedback')).toHaveCount(0);
 		await expect(root.getByRole('button', { name: 'Submit my answers' })).toBeHidden();

@@ -9,13 +9,13 @@
  * 3. Lighthouse, mobile preset (its default), several runs per page type, the median of each figure.
  * 4. Build time of 500 generated lessons, ours against Starlight alone on the same pages, median of runs.
  *
- *     node scripts/bench.ts [--lighthouse-runs 3] [--builds 2] [--lessons 500] [--skip-lighthouse] [--skip-builds]
+ *     node scripts/bench.ts [--lighthouse-runs 3] [--builds 3] [--lessons 500] [--skip-lighthouse] [--skip-builds]
  *
  * Chromium is the one the e2e tests use (CHROMIUM_PATH, else @sparticuz/chromium); Lighthouse gets it through
  * chrome-launcher's `chromePath`. Everything stays on 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -36,14 +36,7 @@ import {
 } from './quality/bench-report.ts';
 import { summarizeCoverage } from './quality/coverage.ts';
 import { generateLesson } from './quality/generate-lessons.ts';
-import {
-	astroCli,
-	buildEnvironment,
-	copyProject,
-	ROOT,
-	sharedNodeModules,
-	workFolder,
-} from './quality/project-copy.ts';
+import { astroCli, buildEnvironment, copyProject, ROOT, linkNodeModules, workFolder } from './quality/project-copy.ts';
 import { totalsByKind } from './quality/transfer.ts';
 
 const PORT = 4393;
@@ -235,7 +228,7 @@ function starlightWithLessons(work: string, count: number): string {
 		const lesson = generateLesson(index, false);
 		writeFileSync(path.join(project, 'src/content/docs/lessons', `${lesson.slug}.mdx`), lesson.mdx);
 	}
-	symlinkSync(sharedNodeModules(work), path.join(project, 'node_modules'), 'dir');
+	linkNodeModules(work, project);
 	return project;
 }
 
@@ -269,9 +262,11 @@ async function buildComparison(work: string, lessons: number, builds: number): P
 
 async function main(): Promise<void> {
 	const lighthouseRuns = option('--lighthouse-runs', 3);
-	const builds = option('--builds', 2);
+	const builds = option('--builds', 3);
 	const lessons = option('--lessons', 500);
 	const started = performance.now();
+	// Timings depend on what else the machine runs: the load averages go into the report beside them.
+	const loadAtStart = os.loadavg()[0] ?? 0;
 	const work = workFolder('bench');
 	let preview: ChildProcess | undefined;
 	try {
@@ -301,6 +296,7 @@ async function main(): Promise<void> {
 			date: new Date().toISOString(),
 			node: process.version,
 			cpus: os.cpus().length,
+			loadAverage: { start: loadAtStart, end: os.loadavg()[0] ?? 0 },
 			seconds,
 			siteBuildSeconds: siteBuild,
 			lighthouseRuns,
@@ -323,7 +319,9 @@ async function main(): Promise<void> {
 			console.log('\nBuild time, clean builds');
 			console.log(buildTable(build));
 		}
-		console.log(`\nbench: finished in ${seconds.toFixed(0)}s; figures in reports/bench.json`);
+		console.log(
+			`\nbench: finished in ${seconds.toFixed(0)}s on ${os.cpus().length} CPUs (load average ${loadAtStart.toFixed(1)} at start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at end); figures in reports/bench.json`,
+		);
 	} finally {
 		preview?.kill();
 		rmSync(work, { recursive: true, force: true });

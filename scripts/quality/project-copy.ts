@@ -5,6 +5,7 @@
  * Astro 7.3 mishandles a `node_modules` that is a symlink to a folder sharing no ancestor with the project
  * but `/` ("No cached compile metadata found for …/Page.astro"), so the copies share one hard-linked copy of
  * `node_modules` beside them: instant and free on the same disk (files are copied where a link is refused).
+ * Each copy links to it from a `node_modules` folder of its own, where the build tools keep their caches.
  */
 import {
 	cpSync,
@@ -81,8 +82,20 @@ export function copyProject(work: string, name: string, options: { withContent: 
 		if (existsSync(source)) cpSync(source, path.join(project, file), { recursive: true });
 	}
 	if (!options.withContent) rmSync(path.join(project, 'src/content'), { recursive: true, force: true });
-	symlinkSync(sharedNodeModules(work), path.join(project, 'node_modules'), 'dir');
+	linkNodeModules(work, project);
 	return project;
+}
+
+/**
+ * Gives a copy its own `node_modules` folder of symlinks to the shared packages. Its own folder, because
+ * Astro and Vite keep their caches in it (`node_modules/.astro`, `node_modules/.vite`): copies building at
+ * the same time must not share those.
+ */
+export function linkNodeModules(work: string, project: string): void {
+	const shared = sharedNodeModules(work);
+	const own = path.join(project, 'node_modules');
+	mkdirSync(own);
+	for (const entry of readdirSync(shared)) symlinkSync(path.join(shared, entry), path.join(own, entry));
 }
 
 /** The environment for building a copy: at the root, into its own `dist/`, without the caller's overrides. */

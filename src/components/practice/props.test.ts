@@ -21,8 +21,7 @@ describe('the practice components’ props', () => {
 	it('reject an unknown prop, suggesting the right one', () => {
 		expect(errorOf(() => parseSetProps('Quiz', { ids: 'aget/quiz' }, page))).toMatchInlineSnapshot(`
 			"src/content/docs/lessons/aget.mdx: invalid props on <Quiz />.
-			Unknown prop \`ids\`. Did you mean \`id\`? Fix: remove it; the only prop is \`id\`.
-			Missing prop \`id\`. Fix: add id="<lesson>/<file>", such as id="aget/quiz".
+			Unknown prop \`ids\`. Fix: did you mean \`id\`? Rename it.
 			Use it as <Quiz id="aget/quiz" />."
 		`);
 	});

@@ -11,19 +11,26 @@ export const setProps = z.strictObject({
 	id: z
 		.string({ error: 'must be a text such as "aget/quiz"' })
 		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-			error: 'must be "<lesson>/<file>", such as "aget/quiz": the path of a YAML file under src/content/practice without ".yaml"',
+			error:
+				'must be "<lesson>/<file>", such as "aget/quiz": the path of a YAML file under src/content/practice without ".yaml"',
 		}),
 });
 
 export type SetProps = z.output<typeof setProps>;
 
+/** The known prop a misspelt one most likely meant, if any is close. */
+function nearest(key: string, known: readonly string[]): string | undefined {
+	const near = [...known].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0];
+	return near !== undefined && editDistance(key, near) <= 2 ? near : undefined;
+}
+
 function describeIssue(issue: z.core.$ZodIssue, known: readonly string[], example: string): string {
 	if (issue.code === 'unrecognized_keys') {
 		return issue.keys
 			.map((key) => {
-				const near = [...known].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0];
-				const hint = near !== undefined && editDistance(key, near) <= 2 ? ` Did you mean \`${near}\`?` : '';
-				return `Unknown prop \`${key}\`.${hint} Fix: remove it; the only prop is ${known.map((name) => `\`${name}\``).join(', ')}.`;
+				const near = nearest(key, known);
+				if (near !== undefined) return `Unknown prop \`${key}\`. Fix: did you mean \`${near}\`? Rename it.`;
+				return `Unknown prop \`${key}\`. Fix: remove it; the only prop is ${known.map((name) => `\`${name}\``).join(', ')}.`;
 			})
 			.join('\n');
 	}
@@ -47,8 +54,16 @@ export function parseSetProps(component: string, props: unknown, page: string): 
 	if (result.success) return result.data;
 	const known = Object.keys(setProps.shape);
 	const example = EXAMPLES[component] ?? 'aget/quiz';
-	// Unknown props first: a misspelt prop also shows up as the missing one, and the misspelling is the cause.
-	const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+	// A misspelt prop (`ids`) also shows up as the missing one (`id`); the misspelling is the cause, so only it
+	// is reported.
+	const meant = new Set(
+		result.error.issues.flatMap((issue) =>
+			issue.code === 'unrecognized_keys' ? issue.keys.map((key) => nearest(key, known)) : [],
+		),
+	);
+	const issues = result.error.issues.filter(
+		(issue) => !(issue.code === 'invalid_type' && issue.input === undefined && meant.has(String(issue.path[0]))),
+	);
 	throw new AstroError(
 		`${page}: invalid props on <${component} />.`,
 		`${issues.map((issue) => describeIssue(issue, known, example)).join('\n')}\nUse it as <${component} id="${example}" />.`,

@@ -50,7 +50,16 @@ export async function testPool(): Promise<CompiledQuestion[]> {
 		if (!slugs.has(set.lesson) || (set.type !== 'quiz' && set.type !== 'problems')) continue;
 		for (const item of set.items) {
 			const { id, hash, difficulty, lesson, promptHtml, choices, explanationHtml, section } = item;
-			pool.push({ id, hash, difficulty, lesson, promptHtml, choices, explanationHtml, ...(section ? { section } : {}) });
+			pool.push({
+				id,
+				hash,
+				difficulty,
+				lesson,
+				promptHtml,
+				choices,
+				explanationHtml,
+				...(section ? { section } : {}),
+			});
 		}
 	}
 	return pool;

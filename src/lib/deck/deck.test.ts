@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDone, mark, nextUnmarked, position, restartDeck, reviewUnknown, startDeck, tally } from './deck.ts';
+import { isDone, mark, nextUnmarked, position, reviewUnknown, startDeck, tally } from './deck.ts';
 
 const ids = ['a', 'b', 'c', 'd'];
 
@@ -49,12 +49,5 @@ describe('a flashcard deck', () => {
 	it('keeps the deck when there is nothing to review', () => {
 		const deck = startDeck(ids, { a: 'known' });
 		expect(reviewUnknown(deck)).toBe(deck);
-	});
-
-	it('restarts with every card unmarked', () => {
-		const deck = restartDeck(ids, reviewUnknown(startDeck(ids, { a: 'unknown' })));
-		expect(deck.cards).toEqual(ids);
-		expect(deck.marks).toEqual({});
-		expect(deck.pass).toBe(2);
 	});
 });

@@ -66,12 +66,6 @@ export function isDone(deck: Deck): boolean {
 export function reviewUnknown(deck: Deck): Deck {
 	const cards = deck.cards.filter((id) => deck.marks[id] === 'unknown');
 	if (cards.length === 0) return deck;
-	const marks = { ...deck.marks };
-	for (const id of cards) delete marks[id];
+	const marks = Object.fromEntries(Object.entries(deck.marks).filter(([id]) => !cards.includes(id)));
 	return { cards, marks, pass: deck.pass + 1 };
-}
-
-/** Back to every card, all unmarked. */
-export function restartDeck(ids: readonly string[], deck: Deck): Deck {
-	return { cards: [...ids], marks: {}, pass: deck.pass + 1 };
 }

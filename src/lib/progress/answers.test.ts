@@ -4,12 +4,20 @@ import type { ItemRecord } from './schema.ts';
 import type { Progress } from './store.ts';
 
 const item = { id: 'q', hash: 'h2' };
-const progressOf = (entries: Record<string, ItemRecord>): Progress => ({ items: new Map(Object.entries(entries)), tests: [] });
+const progressOf = (entries: Record<string, ItemRecord>): Progress => ({
+	items: new Map(Object.entries(entries)),
+	tests: [],
+});
 
 describe('records of answers', () => {
 	it('stores the choice, the outcome, the time and the item hash', () => {
 		expect(choiceRecord(undefined, item, 2, false, 99)).toEqual({
-			kind: 'choice', hash: 'h2', at: 99, attempts: 1, choice: 2, correct: false,
+			kind: 'choice',
+			hash: 'h2',
+			at: 99,
+			attempts: 1,
+			choice: 2,
+			correct: false,
 		});
 	});
 
@@ -22,10 +30,20 @@ describe('records of answers', () => {
 	it('merges explain-it changes, and keeps only the draft when the question was edited', () => {
 		const draft = explainRecord(undefined, item, { draft: 'mine' }, 1);
 		expect(explainRecord(draft, item, { covered: [1] }, 2)).toEqual({
-			kind: 'explain', hash: 'h2', at: 2, draft: 'mine', covered: [1], done: false,
+			kind: 'explain',
+			hash: 'h2',
+			at: 2,
+			draft: 'mine',
+			covered: [1],
+			done: false,
 		});
 		expect(explainRecord({ ...draft, hash: 'old', covered: [0], done: true }, item, {}, 3)).toEqual({
-			kind: 'explain', hash: 'h2', at: 3, draft: 'mine', covered: [], done: false,
+			kind: 'explain',
+			hash: 'h2',
+			at: 3,
+			draft: 'mine',
+			covered: [],
+			done: false,
 		});
 	});
 });
@@ -47,7 +65,9 @@ describe('restoring earlier answers', () => {
 	});
 
 	it('gives back only the draft of an explain-it question edited since', () => {
-		const stored = progressOf({ q: { kind: 'explain', hash: 'h1', at: 5, draft: 'my words', covered: [0, 1], done: true } });
+		const stored = progressOf({
+			q: { kind: 'explain', hash: 'h1', at: 5, draft: 'my words', covered: [0, 1], done: true },
+		});
 		expect(earlierExplains(stored, [item])).toEqual({
 			values: { q: { kind: 'explain', hash: 'h2', at: 5, draft: 'my words', covered: [], done: false } },
 			changed: ['q'],

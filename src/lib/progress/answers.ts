@@ -11,7 +11,13 @@ import { itemState } from './summary.ts';
 const attemptsAfter = (previous: ItemRecord | undefined, hash: string) =>
 	previous && previous.hash === hash && previous.kind !== 'explain' ? previous.attempts + 1 : 1;
 
-export function choiceRecord(previous: ItemRecord | undefined, item: ItemRef, choice: number, correct: boolean, at: number): ChoiceRecord {
+export function choiceRecord(
+	previous: ItemRecord | undefined,
+	item: ItemRef,
+	choice: number,
+	correct: boolean,
+	at: number,
+): ChoiceRecord {
 	return { kind: 'choice', hash: item.hash, at, attempts: attemptsAfter(previous, item.hash), choice, correct };
 }
 
@@ -29,7 +35,9 @@ export function explainRecord(
 	const same = previous?.kind === 'explain' && previous.hash === item.hash;
 	// The draft is the reader's own writing: it survives an edit of the question; the self-check does not.
 	const draft = previous?.kind === 'explain' ? previous.draft : '';
-	const base: ExplainRecord = same ? previous : { kind: 'explain', hash: item.hash, at, draft, covered: [], done: false };
+	const base: ExplainRecord = same
+		? previous
+		: { kind: 'explain', hash: item.hash, at, draft, covered: [], done: false };
 	return { ...base, ...change, at };
 }
 
@@ -40,7 +48,11 @@ export interface Restored<T> {
 	changed: string[];
 }
 
-function restore<T>(progress: Progress, items: readonly ItemRef[], pick: (record: ItemRecord) => T | undefined): Restored<T> {
+function restore<T>(
+	progress: Progress,
+	items: readonly ItemRef[],
+	pick: (record: ItemRecord) => T | undefined,
+): Restored<T> {
 	const values: Record<string, T> = {};
 	const changed: string[] = [];
 	for (const item of items) {

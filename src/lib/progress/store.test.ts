@@ -90,7 +90,10 @@ describe('the progress store', () => {
 	it('passes the previous record to an update, so attempts can be counted', () => {
 		const store = fresh();
 		store.update('a', () => card('h'));
-		store.update('a', (previous) => ({ ...card('h'), attempts: (previous?.attempts ?? 0) + 1 }));
+		store.update('a', (previous) => ({
+			...card('h'),
+			attempts: (previous?.kind === 'card' ? previous.attempts : 0) + 1,
+		}));
 		expect(store.get().items.get('a')).toMatchObject({ attempts: 2 });
 	});
 
@@ -171,7 +174,14 @@ describe('the progress store', () => {
 	it('cuts an explain-it draft to the limit', () => {
 		const storage = new FakeStorage();
 		const store = createProgressStore(() => storage);
-		store.update('x', () => ({ kind: 'explain', hash: 'h', at: 1, draft: 'y'.repeat(MAX_DRAFT + 50), covered: [], done: false }));
+		store.update('x', () => ({
+			kind: 'explain',
+			hash: 'h',
+			at: 1,
+			draft: 'y'.repeat(MAX_DRAFT + 50),
+			covered: [],
+			done: false,
+		}));
 		const record = store.get().items.get('x');
 		expect(record?.kind === 'explain' && record.draft.length).toBe(MAX_DRAFT);
 	});

@@ -77,11 +77,11 @@ export function decode(raw: string | null): Decoded {
 	} catch {
 		return { kind: 'unreadable', reason: 'not-json' };
 	}
-	let envelope = parseEnvelope(parsed);
+	let envelope: Envelope | undefined = parseEnvelope(parsed);
 	if (!envelope) return { kind: 'unreadable', reason: 'not-progress' };
 	if (envelope.v > PROGRESS_VERSION) return { kind: 'newer', version: envelope.v };
 	while (envelope.v < PROGRESS_VERSION) {
-		const step = MIGRATIONS[envelope.v];
+		const step: ((from: Envelope) => Envelope) | undefined = MIGRATIONS[envelope.v];
 		if (!step) return { kind: 'unreadable', reason: 'no-migration' };
 		envelope = step(envelope);
 	}
@@ -246,7 +246,6 @@ export function createProgressStore(getStorage: () => Storage | null | undefined
 		},
 	};
 }
-
 
 /** The page's store, over `window.localStorage`. */
 export const progress: ProgressStore = createProgressStore(() => globalThis.localStorage);

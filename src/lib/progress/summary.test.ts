@@ -5,7 +5,10 @@ import type { ItemRecord } from './schema.ts';
 import type { Progress } from './store.ts';
 import { isDone, itemState, summarize } from './summary.ts';
 
-const progressOf = (entries: Record<string, ItemRecord>): Progress => ({ items: new Map(Object.entries(entries)), tests: [] });
+const progressOf = (entries: Record<string, ItemRecord>): Progress => ({
+	items: new Map(Object.entries(entries)),
+	tests: [],
+});
 const base = { at: 1, attempts: 1 };
 
 describe('the state of an item', () => {
@@ -42,15 +45,28 @@ describe('what counts as done', () => {
 
 describe('a lesson summary', () => {
 	const set = (id: string, type: CompiledSet['type'], ids: string[]) =>
-		({ id, lesson: id.split('/')[0], file: `${id}.yaml`, type, items: ids.map((item) => ({ id: item, hash: `${item}-h` })) }) as unknown as CompiledSet;
-	const sets = [set('aget/cards', 'cards', ['c1', 'c2']), set('aget/quiz', 'quiz', ['q1', 'q2', 'q3']), set('guide/quiz', 'quiz', ['g1'])];
+		({
+			id,
+			lesson: id.split('/')[0],
+			file: `${id}.yaml`,
+			type,
+			items: ids.map((item) => ({ id: item, hash: `${item}-h` })),
+		}) as unknown as CompiledSet;
+	const sets = [
+		set('aget/cards', 'cards', ['c1', 'c2']),
+		set('aget/quiz', 'quiz', ['q1', 'q2', 'q3']),
+		set('guide/quiz', 'quiz', ['g1']),
+	];
 	const lessons = [{ slug: 'aget', title: 'aget', href: '/lessons/aget/' }];
 
 	it('groups the items of real lessons only', () => {
 		const catalog = buildCatalog(sets, lessons);
 		expect(catalog).toHaveLength(1);
 		expect(catalog[0]?.items.quiz.map((item) => item.id)).toEqual(['q1', 'q2', 'q3']);
-		expect(catalog[0]?.items.cards).toEqual([{ id: 'c1', hash: 'c1-h' }, { id: 'c2', hash: 'c2-h' }]);
+		expect(catalog[0]?.items.cards).toEqual([
+			{ id: 'c1', hash: 'c1-h' },
+			{ id: 'c2', hash: 'c2-h' },
+		]);
 	});
 
 	it('counts done items, leaves changed ones out, and ignores ids it does not know', () => {

@@ -17,12 +17,6 @@ export function itemState(progress: Progress, item: ItemRef): ItemState {
 	return record.hash === item.hash ? { state: 'current', record } : { state: 'changed', record };
 }
 
-/** The record of an item when it still matches the item's content, else `undefined`. */
-export function currentRecord(progress: Progress, item: ItemRef): ItemRecord | undefined {
-	const found = itemState(progress, item);
-	return found.state === 'current' ? found.record : undefined;
-}
-
 /** Done means: a card marked known, a question or problem answered right, an explain-it compared. */
 export function isDone(type: SetType, record: ItemRecord): boolean {
 	switch (type) {
@@ -63,4 +57,3 @@ export function summarize(items: ItemsByType, progress: Progress): Summary {
 	};
 	return { cards: count('cards'), quiz: count('quiz'), explain: count('explain'), problems: count('problems'), all };
 }
-

@@ -80,8 +80,30 @@ describe('the browser validator', () => {
 		const random = seededRandom('fuzz');
 		const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 		const values: unknown[] = [
-			undefined, null, true, false, 0, 1, -1, 2.5, 5, 6, 2 ** 53, Number.NaN, '', 'a', 'card', 'choice', 'explain',
-			[], [0], [7], ['a'], {}, 'k3x9q2', 'x'.repeat(70),
+			undefined,
+			null,
+			true,
+			false,
+			0,
+			1,
+			-1,
+			2.5,
+			5,
+			6,
+			2 ** 53,
+			Number.NaN,
+			'',
+			'a',
+			'card',
+			'choice',
+			'explain',
+			[],
+			[0],
+			[7],
+			['a'],
+			{},
+			'k3x9q2',
+			'x'.repeat(70),
 		];
 		let accepted = 0;
 		for (let round = 0; round < 3000; round++) {
@@ -89,7 +111,7 @@ describe('the browser validator', () => {
 			const mutations = 1 + Math.floor(random() * 2);
 			for (let index = 0; index < mutations; index++) {
 				const key = pick([...Object.keys(base), 'kind', 'extra']);
-				if (random() < 0.2) delete base[key];
+				if (random() < 0.2) Reflect.deleteProperty(base, key);
 				else base[key] = pick(values);
 			}
 			agreesOnItem(base);

@@ -3,59 +3,70 @@
  * Zod would cost half the JavaScript budget of a lesson page; `validate.test.ts` checks that both accept
  * exactly the same values and give the same output. Change the two together.
  */
-import type { CardRecord, ChoiceRecord, ExplainRecord, ItemRecord, TestRecord } from './schema.ts';
+import type { ItemRecord, TestRecord } from './schema.ts';
 import { MAX_DRAFT } from './limits.ts';
 import { SEED_PATTERN } from '../test-draw/seed.ts';
 
 type Fields = Record<string, unknown>;
+type Check = (value: unknown) => boolean;
 
 function isFields(value: unknown): value is Fields {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const isInt = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): value is number =>
-	typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+const int =
+	(min: number, max = Number.MAX_SAFE_INTEGER): Check =>
+	(value) =>
+		Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+const text =
+	(min: number, max: number, pattern?: RegExp): Check =>
+	(value) =>
+		typeof value === 'string' && value.length >= min && value.length <= max && (!pattern || pattern.test(value));
+const list =
+	(max: number, each: Check): Check =>
+	(value) =>
+		Array.isArray(value) && value.length <= max && value.every(each);
+const bool: Check = (value) => typeof value === 'boolean';
+const choiceIndex = int(0, 5);
 
-const isHash = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 64;
+/** The fields of each record, as in `schema.ts`; unknown keys are dropped, as Zod does. */
+const base = { hash: text(1, 64), at: int(0) };
+const SHAPES: Record<ItemRecord['kind'], Record<string, Check>> = {
+	card: { ...base, attempts: int(1), known: bool },
+	choice: { ...base, attempts: int(1), choice: choiceIndex, correct: bool },
+	explain: { ...base, draft: text(0, MAX_DRAFT), covered: list(6, choiceIndex), done: bool },
+};
+const TEST: Record<string, Check> = {
+	seed: text(1, 32, SEED_PATTERN),
+	at: int(0),
+	score: int(0),
+	total: int(1),
+	missed: list(50, text(0, 100)),
+};
 
-const isChoiceIndex = (value: unknown): value is number => isInt(value, 0, 5);
+/** The listed fields of `value` when every one passes its check, copied (lists too); else `undefined`. */
+function pick(value: Fields, shape: Record<string, Check>): Fields | undefined {
+	const out: Fields = {};
+	for (const [key, check] of Object.entries(shape)) {
+		const field = value[key];
+		if (!check(field)) return undefined;
+		out[key] = Array.isArray(field) ? [...field] : field;
+	}
+	return out;
+}
 
-/** Parses one stored item record; `undefined` when it is not valid. Unknown keys are dropped, as Zod does. */
+/** Parses one stored item record; `undefined` when it is not valid. */
 export function parseItemRecord(value: unknown): ItemRecord | undefined {
 	if (!isFields(value)) return undefined;
-	const { kind, hash, at } = value;
-	if (!isHash(hash) || !isInt(at, 0)) return undefined;
-	switch (kind) {
-		case 'card': {
-			const { attempts, known } = value;
-			if (!isInt(attempts, 1) || typeof known !== 'boolean') return undefined;
-			return { kind, hash, at, attempts, known } satisfies CardRecord;
-		}
-		case 'choice': {
-			const { attempts, choice, correct } = value;
-			if (!isInt(attempts, 1) || !isChoiceIndex(choice) || typeof correct !== 'boolean') return undefined;
-			return { kind, hash, at, attempts, choice, correct } satisfies ChoiceRecord;
-		}
-		case 'explain': {
-			const { draft, covered, done } = value;
-			if (typeof draft !== 'string' || draft.length > MAX_DRAFT || typeof done !== 'boolean') return undefined;
-			if (!Array.isArray(covered) || covered.length > 6 || !covered.every(isChoiceIndex)) return undefined;
-			return { kind, hash, at, draft, covered: [...covered], done } satisfies ExplainRecord;
-		}
-		default:
-			return undefined;
-	}
+	const { kind } = value;
+	if (kind !== 'card' && kind !== 'choice' && kind !== 'explain') return undefined;
+	const fields = pick(value, SHAPES[kind]);
+	return fields && ({ kind, ...fields } as ItemRecord);
 }
 
 /** Parses one stored test result; `undefined` when it is not valid. */
 export function parseTestRecord(value: unknown): TestRecord | undefined {
-	if (!isFields(value)) return undefined;
-	const { seed, at, score, total, missed } = value;
-	if (typeof seed !== 'string' || !SEED_PATTERN.test(seed)) return undefined;
-	if (!isInt(at, 0) || !isInt(score, 0) || !isInt(total, 1)) return undefined;
-	if (!Array.isArray(missed) || missed.length > 50) return undefined;
-	if (!missed.every((id): id is string => typeof id === 'string' && id.length <= 100)) return undefined;
-	return { seed, at, score, total, missed: [...missed] };
+	return isFields(value) ? (pick(value, TEST) as TestRecord | undefined) : undefined;
 }
 
 /** The stored document's envelope: `{ v, items: {…}, tests: […] }`, entries not yet validated. */
@@ -70,9 +81,9 @@ export interface Envelope {
  * missing or malformed `items` or `tests` becomes empty, so one bad field does not lose the other.
  */
 export function parseEnvelope(value: unknown): Envelope | undefined {
-	if (!isFields(value) || !isInt(value['v'], 0)) return undefined;
+	if (!isFields(value) || !int(0)(value['v'])) return undefined;
 	return {
-		v: value['v'],
+		v: value['v'] as number,
 		items: isFields(value['items']) ? value['items'] : {},
 		tests: Array.isArray(value['tests']) ? value['tests'] : [],
 	};

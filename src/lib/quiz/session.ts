@@ -46,10 +46,6 @@ export function isCorrect(question: Scorable, choice: number | null): boolean {
 	return choice !== null && question.choices[choice]?.correct === true;
 }
 
-export function correctIndex(question: Scorable): number {
-	return question.choices.findIndex((choice) => choice.correct);
-}
-
 /** Selects an option; a checked question ignores it (its answer is final for this round). */
 export function select(session: Session, id: string, choice: number): Session {
 	if (session.checked[id]) return session;
@@ -107,29 +103,24 @@ export function wrongIds(session: Session, questions: readonly Scorable[]): stri
 	return questions.filter((question) => session.checked[question.id]?.correct === false).map((question) => question.id);
 }
 
+/** A copy of a record without some keys. */
+function without<T>(record: Readonly<Record<string, T>>, ids: readonly string[]): Record<string, T> {
+	return Object.fromEntries(Object.entries(record).filter(([id]) => !ids.includes(id)));
+}
+
 /** A new round with only the wrong questions, cleared so they can be answered again. */
 export function retryWrong(session: Session, questions: readonly Scorable[]): Session {
 	const wrong = wrongIds(session, questions);
 	if (wrong.length === 0) return session;
-	const checked = { ...session.checked };
-	const selected = { ...session.selected };
-	for (const id of wrong) {
-		delete checked[id];
-		delete selected[id];
-	}
-	return { selected, checked, round: wrong, attempt: session.attempt + 1 };
-}
-
-/** All questions again, unanswered. */
-export function startOver(session: Session, questions: readonly Scorable[]): Session {
-	return { ...startSession(questions), attempt: session.attempt + 1 };
+	return {
+		selected: without(session.selected, wrong),
+		checked: without(session.checked, wrong),
+		round: wrong,
+		attempt: session.attempt + 1,
+	};
 }
 
 /** Clears one question so it can be answered again (a practice problem's "Try again"). */
 export function retryOne(session: Session, id: string): Session {
-	const checked = { ...session.checked };
-	const selected = { ...session.selected };
-	delete checked[id];
-	delete selected[id];
-	return { ...session, checked, selected };
+	return { ...session, checked: without(session.checked, [id]), selected: without(session.selected, [id]) };
 }

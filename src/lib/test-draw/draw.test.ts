@@ -55,7 +55,16 @@ describe('drawing the test', () => {
 		expect(drawn).toHaveLength(10);
 		expect(mixOf(drawn)).toEqual(DEFAULT_MIX);
 		expect(drawn.map((question) => question.difficulty)).toEqual([
-			'easy', 'easy', 'easy', 'medium', 'medium', 'medium', 'medium', 'hard', 'hard', 'hard',
+			'easy',
+			'easy',
+			'easy',
+			'medium',
+			'medium',
+			'medium',
+			'medium',
+			'hard',
+			'hard',
+			'hard',
 		]);
 	});
 
@@ -70,7 +79,13 @@ describe('drawing the test', () => {
 	});
 
 	it('draws different questions for different seeds', () => {
-		const draws = new Set(['a', 'b', 'c', 'd', 'e'].map((seed) => drawTest(pool, seed).map((q) => q.id).join()));
+		const draws = new Set(
+			['a', 'b', 'c', 'd', 'e'].map((seed) =>
+				drawTest(pool, seed)
+					.map((q) => q.id)
+					.join(),
+			),
+		);
 		expect(draws.size).toBeGreaterThan(1);
 	});
 

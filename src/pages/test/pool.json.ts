@@ -7,4 +7,6 @@ import type { APIRoute } from 'astro';
 import { testPoolHtml } from '~/components/practice/site-data.ts';
 
 export const GET: APIRoute = async () =>
-	new Response(JSON.stringify(await testPoolHtml()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+	new Response(JSON.stringify(await testPoolHtml()), {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});

@@ -9,7 +9,7 @@ async function load() {
 	return render(<ExplainIsland setId="aget/explain" items={explainItems} />);
 }
 
-function openModelAnswer(container: HTMLElement) {
+function openModelAnswer(container: Element) {
 	const details = container.querySelector('details.aw-reveal') as HTMLDetailsElement;
 	details.open = true;
 	fireEvent(details, new Event('toggle'));
@@ -39,7 +39,9 @@ describe('the explain-it island', () => {
 		cleanup();
 		await load();
 		await vi.waitFor(() =>
-			expect((screen.getByRole('textbox', { name: /Your answer/ }) as HTMLTextAreaElement).value).toBe('filter() is lazy'),
+			expect((screen.getByRole('textbox', { name: /Your answer/ }) as HTMLTextAreaElement).value).toBe(
+				'filter() is lazy',
+			),
 		);
 	});
 
@@ -73,7 +75,9 @@ describe('the explain-it island', () => {
 		fireEvent.click(within(openModelAnswer(first.container)).getByRole('checkbox', { name: 'Concept B' }));
 		cleanup();
 		await load();
-		await vi.waitFor(() => expect((screen.getByRole('checkbox', { name: 'Concept B' }) as HTMLInputElement).checked).toBe(true));
+		await vi.waitFor(() =>
+			expect((screen.getByRole('checkbox', { name: 'Concept B' }) as HTMLInputElement).checked).toBe(true),
+		);
 		expect(screen.getByText('You covered 1/4 concepts.')).toBeTruthy();
 		expect(screen.getByText(/compared with the model answer/)).toBeTruthy();
 	});

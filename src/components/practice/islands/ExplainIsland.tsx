@@ -23,7 +23,13 @@ type Change = Partial<Pick<ExplainRecord, 'draft' | 'covered' | 'done'>>;
 /** Drafts are saved this long after the reader stops typing, and at once when the field loses focus. */
 const SAVE_DELAY = 400;
 
-function ExplainItem({ item, index, count, restored, changed }: {
+function ExplainItem({
+	item,
+	index,
+	count,
+	restored,
+	changed,
+}: {
 	item: CompiledExplain;
 	index: number;
 	count: number;
@@ -115,7 +121,12 @@ function ExplainItem({ item, index, count, restored, changed }: {
 										save({ covered: next, done: true });
 									}}
 								/>
-								<Html k={k(item.id, 'conceptsHtml', conceptIndex)} html={concept} inline class="aw-md aw-choice__text" />
+								<Html
+									k={k(item.id, 'conceptsHtml', conceptIndex)}
+									html={concept}
+									inline
+									class="aw-md aw-choice__text"
+								/>
 							</label>
 						))}
 					</fieldset>
@@ -143,11 +154,16 @@ export default function ExplainIsland({ setId, items }: ExplainIslandProps) {
 			<ol class="aw-list">
 				{items.map((item, index) => (
 					<li key={item.id} class="aw-list__item">
-						<ExplainItem item={item} index={index} count={items.length} restored={restored[item.id]} changed={changed.includes(item.id)} />
+						<ExplainItem
+							item={item}
+							index={index}
+							count={items.length}
+							restored={restored[item.id]}
+							changed={changed.includes(item.id)}
+						/>
 					</li>
 				))}
 			</ol>
 		</div>
 	);
 }
-

@@ -25,7 +25,7 @@ describe('the flashcards island', () => {
 		await load();
 		const second = card('Front of c-two?');
 		expect(within(second).getByText('Card 2 of 3')).toBeTruthy();
-		expect(within(second).getByText('Intermediate')).toBeTruthy();
+		expect(within(second).getByText('intermediate')).toBeTruthy();
 		expect((second.querySelector('details') as HTMLDetailsElement).open).toBe(false);
 		expect(second.querySelector('summary')?.textContent).toBe('Show the answer');
 	});
@@ -77,7 +77,11 @@ describe('the flashcards island', () => {
 	it('shows a card edited since it was marked as not done', async () => {
 		localStorage.setItem(
 			'awaitable:progress',
-			JSON.stringify({ v: 1, items: { 'c-one': { kind: 'card', hash: 'old', at: 1, attempts: 1, known: true } }, tests: [] }),
+			JSON.stringify({
+				v: 1,
+				items: { 'c-one': { kind: 'card', hash: 'old', at: 1, attempts: 1, known: true } },
+				tests: [],
+			}),
 		);
 		await load();
 		expect(await within(card('Front of c-one?')).findByText(/changed since you marked it/)).toBeTruthy();

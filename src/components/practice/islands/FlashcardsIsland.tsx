@@ -4,14 +4,27 @@
  * When every card is marked, the cards the reader did not know can be reviewed again.
  */
 import { useState } from 'preact/hooks';
-import { isDone, mark, nextUnmarked, position, restartDeck, reviewUnknown, startDeck, tally, type Deck, type Mark } from '~/lib/deck/deck.ts';
+import {
+	isDone,
+	mark,
+	nextUnmarked,
+	position,
+	reviewUnknown,
+	startDeck,
+	tally,
+	type Deck,
+	type Mark,
+} from '~/lib/deck/deck.ts';
 import type { CompiledCard } from '~/lib/practice/compiled.ts';
 import { htmlKey as k } from '~/lib/practice/slim.ts';
 import { cardRecord, earlierMarks } from '~/lib/progress/answers.ts';
 import { progress } from '~/lib/progress/store.ts';
 import { Html } from './ui/Html.tsx';
 import { Tag, Verdict } from './ui/Tag.tsx';
-import { useFocusRequest, useRestore } from './ui/use-progress.ts';
+import { focusLater, useRestore } from './ui/use-progress.ts';
+
+const revealId = (id: string) => `aw-${id}-reveal`;
+const resultId = (setId: string) => `aw-${setId}-result`;
 
 export interface FlashcardsIslandProps {
 	setId: string;
@@ -22,7 +35,6 @@ export default function FlashcardsIsland({ setId, items }: FlashcardsIslandProps
 	const ids = items.map((card) => card.id);
 	const [deck, setDeck] = useState<Deck>(() => startDeck(ids));
 	const [changed, setChanged] = useState<readonly string[]>([]);
-	const focus = useFocusRequest();
 
 	useRestore((stored) => {
 		const earlier = earlierMarks(stored, items);
@@ -36,13 +48,13 @@ export default function FlashcardsIsland({ setId, items }: FlashcardsIslandProps
 		setDeck(next);
 		setChanged(changed.filter((id) => id !== card.id));
 		const following = nextUnmarked(next, card.id);
-		focus.request(following ? `card-${following}` : 'result');
+		focusLater(following ? revealId(following) : resultId(setId));
 	};
 
 	const newPass = (next: Deck) => {
 		setDeck(next);
 		const first = next.cards[0];
-		if (first) focus.request(`card-${first}`);
+		if (first) focusLater(revealId(first));
 	};
 
 	const count = tally(deck);
@@ -54,7 +66,11 @@ export default function FlashcardsIsland({ setId, items }: FlashcardsIslandProps
 			<p class="aw-status aw-js-space" aria-live="polite">
 				{count.known} known, {count.unknown} to review, {count.unmarked} not yet marked.
 			</p>
-			{deck.pass > 0 && <p class="aw-note">Reviewing {deck.cards.length} card{deck.cards.length === 1 ? '' : 's'} again.</p>}
+			{deck.pass > 0 && (
+				<p class="aw-note">
+					Reviewing {deck.cards.length} card{deck.cards.length === 1 ? '' : 's'} again.
+				</p>
+			)}
 			<ol class="aw-list">
 				{shown.map((card) => {
 					const { index, of } = position(deck, card.id);
@@ -66,21 +82,33 @@ export default function FlashcardsIsland({ setId, items }: FlashcardsIslandProps
 									Card {index} of {of}
 								</span>{' '}
 								<Tag value={card.level} kind="Level" />
-								{marked && <Verdict right={marked === 'known'} text={marked === 'known' ? 'Knew it' : "Didn't know it yet"} />}
+								{marked && (
+									<Verdict right={marked === 'known'} text={marked === 'known' ? 'Knew it' : "Didn't know it yet"} />
+								)}
 							</p>
 							{changed.includes(card.id) && !marked && (
 								<p class="aw-note">This card changed since you marked it, so it counts as not done.</p>
 							)}
 							<Html k={k(card.id, 'frontHtml')} html={card.frontHtml} class="aw-md aw-card__front" />
 							<details class="aw-reveal">
-								<summary ref={focus.target(`card-${card.id}`)}>Show the answer</summary>
+								<summary id={revealId(card.id)}>Show the answer</summary>
 								<div class="aw-reveal__body">
 									<Html k={k(card.id, 'backHtml')} html={card.backHtml} />
 									<div class="aw-actions aw-js" role="group" aria-label={`Card ${index}: did you know it?`}>
-										<button type="button" class="aw-button" aria-pressed={marked === 'known'} onClick={() => onMark(card, 'known')}>
+										<button
+											type="button"
+											class="aw-button"
+											aria-pressed={marked === 'known'}
+											onClick={() => onMark(card, 'known')}
+										>
 											<span aria-hidden="true">✓</span> I knew it
 										</button>
-										<button type="button" class="aw-button" aria-pressed={marked === 'unknown'} onClick={() => onMark(card, 'unknown')}>
+										<button
+											type="button"
+											class="aw-button"
+											aria-pressed={marked === 'unknown'}
+											onClick={() => onMark(card, 'unknown')}
+										>
 											<span aria-hidden="true">✗</span> I didn't
 										</button>
 									</div>
@@ -91,20 +119,17 @@ export default function FlashcardsIsland({ setId, items }: FlashcardsIslandProps
 				})}
 			</ol>
 			{done && (
-				<div class="aw-result" tabIndex={-1} ref={focus.target('result')}>
+				<div class="aw-result" id={resultId(setId)} tabIndex={-1}>
 					<p class="aw-result__score">
 						You knew {count.known} of {count.total}.
 					</p>
-					<div class="aw-actions">
-						{count.unknown > 0 && (
+					{count.unknown > 0 && (
+						<div class="aw-actions">
 							<button type="button" class="aw-button" onClick={() => newPass(reviewUnknown(deck))}>
 								Review the {count.unknown} card{count.unknown === 1 ? '' : 's'} you didn't know
 							</button>
-						)}
-						<button type="button" class="aw-button aw-button--quiet" onClick={() => newPass(restartDeck(ids, deck))}>
-							Go through all cards again
-						</button>
-					</div>
+						</div>
+					)}
 				</div>
 			)}
 		</div>

@@ -3,7 +3,14 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyItems } from '~/lib/progress/catalog.ts';
 
-const items = { ...emptyItems(), cards: [{ id: 'c1', hash: 'h' }], quiz: [{ id: 'q1', hash: 'h' }, { id: 'q2', hash: 'h' }] };
+const items = {
+	...emptyItems(),
+	cards: [{ id: 'c1', hash: 'h' }],
+	quiz: [
+		{ id: 'q1', hash: 'h' },
+		{ id: 'q2', hash: 'h' },
+	],
+};
 
 async function load() {
 	vi.resetModules();

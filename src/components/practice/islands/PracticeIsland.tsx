@@ -8,9 +8,9 @@ import { htmlKey as k } from '~/lib/practice/slim.ts';
 import { choiceRecord, earlierChoices } from '~/lib/progress/answers.ts';
 import { progress } from '~/lib/progress/store.ts';
 import { check, restoreSession, retryOne, score, select, startSession, type Session } from '~/lib/quiz/session.ts';
-import { ChoiceQuestion } from './ui/ChoiceQuestion.tsx';
+import { ChoiceQuestion, feedbackId, firstOptionId } from './ui/ChoiceQuestion.tsx';
 import { Html } from './ui/Html.tsx';
-import { useFocusRequest, useRestore } from './ui/use-progress.ts';
+import { focusLater, useRestore } from './ui/use-progress.ts';
 
 export interface PracticeIslandProps {
 	setId: string;
@@ -47,7 +47,6 @@ function Solution({ problem }: { problem: CompiledProblem }) {
 export default function PracticeIsland({ setId, items }: PracticeIslandProps) {
 	const [session, setSession] = useState<Session>(() => startSession(items));
 	const [changed, setChanged] = useState<readonly string[]>([]);
-	const focus = useFocusRequest();
 
 	useRestore((stored) => {
 		const earlier = earlierChoices(stored, items);
@@ -63,7 +62,7 @@ export default function PracticeIsland({ setId, items }: PracticeIslandProps) {
 		progress.update(problem.id, (previous) => choiceRecord(previous, problem, choice, answer.correct, Date.now()));
 		setChanged(changed.filter((id) => id !== problem.id));
 		setSession(next);
-		focus.request(`feedback-${problem.id}`);
+		focusLater(feedbackId(`aw-${problem.id}`));
 	};
 
 	const { correct, total } = score(session, items);
@@ -87,14 +86,12 @@ export default function PracticeIsland({ setId, items }: PracticeIslandProps) {
 							onCheck={() => onCheck(problem)}
 							onRetry={() => {
 								setSession(retryOne(session, problem.id));
-								focus.request(`first-${problem.id}`);
+								focusLater(firstOptionId(`aw-${problem.id}`));
 							}}
 							reveal="Show the solution"
 							hintHtml={problem.hintHtml}
 							before={<Solution problem={problem} />}
 							explain={false}
-							feedbackRef={focus.target(`feedback-${problem.id}`)}
-							firstOptionRef={focus.target(`first-${problem.id}`)}
 						/>
 					</li>
 				))}

@@ -10,8 +10,14 @@ const lessons = [
 		href: '/lessons/aget/',
 		items: {
 			...emptyItems(),
-			cards: [{ id: 'c1', hash: 'c1h' }, { id: 'c2', hash: 'c2h' }],
-			quiz: [{ id: 'q1', hash: 'q1h' }, { id: 'q2', hash: 'q2h' }],
+			cards: [
+				{ id: 'c1', hash: 'c1h' },
+				{ id: 'c2', hash: 'c2h' },
+			],
+			quiz: [
+				{ id: 'q1', hash: 'q1h' },
+				{ id: 'q2', hash: 'q2h' },
+			],
 			explain: [{ id: 'x1', hash: 'x1h' }],
 			problems: [{ id: 'p1', hash: 'p1h' }],
 		},
@@ -59,7 +65,11 @@ describe('the progress overview', () => {
 		const items = await screen.findAllByRole('listitem', { name: '' });
 		const results = items.filter((item) => item.textContent?.includes('of 10'));
 		expect(results.map((item) => item.querySelector('strong')?.textContent)).toEqual(['9 of 10', '4 of 10']);
-		expect(within(results[0] as HTMLElement).getByRole('link').getAttribute('href')).toBe('/test/?seed=bbb222');
+		expect(
+			within(results[0] as HTMLElement)
+				.getByRole('link')
+				.getAttribute('href'),
+		).toBe('/test/?seed=bbb222');
 	});
 
 	it('resets progress only after confirmation', async () => {

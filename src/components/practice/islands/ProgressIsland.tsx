@@ -4,9 +4,10 @@
  */
 import { useState } from 'preact/hooks';
 import type { CatalogLesson } from '~/lib/progress/catalog.ts';
-import { progress } from '~/lib/progress/store.ts';
-import { summarize, type Count } from '~/lib/progress/summary.ts';
-import { useFocusRequest, useProgress } from './lesson.ts';
+import type { Count } from '~/lib/progress/summary.ts';
+import { shared } from './shared.ts';
+
+const { progress, summarize, focusLater, useProgress } = shared;
 
 export interface ProgressIslandProps {
 	lessons: CatalogLesson[];
@@ -29,7 +30,8 @@ function showCount(count: Count | undefined, total: number) {
 
 const STATUS_NOTES = {
 	saved: undefined,
-	memory: 'This browser does not let the site store your progress (private browsing or storage turned off), so it lasts only until you leave the page.',
+	memory:
+		'This browser does not let the site store your progress (private browsing or storage turned off), so it lasts only until you leave the page.',
 	newer: 'Your progress was saved by a newer version of this site; it is left untouched. Reload the page to see it.',
 } as const;
 
@@ -37,7 +39,6 @@ export default function ProgressIsland({ lessons, testHref }: ProgressIslandProp
 	const stored = useProgress();
 	const [confirming, setConfirming] = useState(false);
 	const [message, setMessage] = useState('');
-	const focus = useFocusRequest();
 	const note = stored ? STATUS_NOTES[progress.status()] : undefined;
 	const tests = stored ? [...stored.tests].reverse() : [];
 
@@ -88,11 +89,11 @@ export default function ProgressIsland({ lessons, testHref }: ProgressIslandProp
 					<button
 						type="button"
 						class="aw-button aw-button--quiet"
-						ref={focus.target('reset')}
+						id="aw-reset"
 						onClick={() => {
 							setMessage('');
 							setConfirming(true);
-							focus.request('cancel');
+							focusLater('aw-reset-cancel');
 						}}
 					>
 						Reset my progress
@@ -109,7 +110,7 @@ export default function ProgressIsland({ lessons, testHref }: ProgressIslandProp
 								progress.reset();
 								setConfirming(false);
 								setMessage('Your progress was reset.');
-								focus.request('reset');
+								focusLater('aw-reset');
 							}}
 						>
 							Yes, reset my progress
@@ -117,10 +118,10 @@ export default function ProgressIsland({ lessons, testHref }: ProgressIslandProp
 						<button
 							type="button"
 							class="aw-button aw-button--quiet"
-							ref={focus.target('cancel')}
+							id="aw-reset-cancel"
 							onClick={() => {
 								setConfirming(false);
-								focus.request('reset');
+								focusLater('aw-reset');
 							}}
 						>
 							Cancel

@@ -84,7 +84,11 @@ describe('the quiz island', () => {
 		await load();
 		answer(2, /Beta of q-two/);
 		expect(storedProgress().items['q-two']).toMatchObject({
-			kind: 'choice', hash: 'q-two-v1', choice: 1, correct: false, attempts: 1,
+			kind: 'choice',
+			hash: 'q-two-v1',
+			choice: 1,
+			correct: false,
+			attempts: 1,
 		});
 		expect(typeof storedProgress().items['q-two']?.['at']).toBe('number');
 	});
@@ -95,7 +99,9 @@ describe('the quiz island', () => {
 		cleanup();
 		await load();
 		expect(await screen.findByText('Correct.')).toBeTruthy();
-		expect((within(questionGroup(1)).getByRole('radio', { name: /Alpha of q-one/ }) as HTMLInputElement).checked).toBe(true);
+		expect((within(questionGroup(1)).getByRole('radio', { name: /Alpha of q-one/ }) as HTMLInputElement).checked).toBe(
+			true,
+		);
 		expect(screen.getByText('Score: 1 of 2 (1 answered).')).toBeTruthy();
 	});
 
@@ -113,7 +119,9 @@ describe('the quiz island', () => {
 		);
 		await load();
 		expect(await within(questionGroup(1)).findByText(/changed since you answered/)).toBeTruthy();
-		expect((within(questionGroup(1)).getAllByRole('radio') as HTMLInputElement[]).some((radio) => radio.checked)).toBe(false);
+		expect((within(questionGroup(1)).getAllByRole('radio') as HTMLInputElement[]).some((radio) => radio.checked)).toBe(
+			false,
+		);
 		expect(within(questionGroup(2)).getByText('Your answer: correct')).toBeTruthy();
 	});
 

@@ -7,10 +7,20 @@ import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
 import { choiceRecord, earlierChoices } from '~/lib/progress/answers.ts';
 import { progress } from '~/lib/progress/store.ts';
 import {
-	check, isFinished, restoreSession, retryWrong, score, select, startOver, startSession, wrongIds, type Session,
+	check,
+	isFinished,
+	restoreSession,
+	retryWrong,
+	score,
+	select,
+	startSession,
+	wrongIds,
+	type Session,
 } from '~/lib/quiz/session.ts';
-import { ChoiceQuestion } from './ui/ChoiceQuestion.tsx';
-import { useFocusRequest, useRestore } from './ui/use-progress.ts';
+import { ChoiceQuestion, feedbackId, firstOptionId } from './ui/ChoiceQuestion.tsx';
+import { focusLater, useRestore } from './ui/use-progress.ts';
+
+const uid = (id: string) => `aw-${id}`;
 
 export interface QuizIslandProps {
 	/** The set id, such as `aget/quiz`. */
@@ -21,7 +31,6 @@ export interface QuizIslandProps {
 export default function QuizIsland({ setId, items }: QuizIslandProps) {
 	const [session, setSession] = useState<Session>(() => startSession(items));
 	const [changed, setChanged] = useState<readonly string[]>([]);
-	const focus = useFocusRequest();
 
 	useRestore((stored) => {
 		const earlier = earlierChoices(stored, items);
@@ -37,20 +46,19 @@ export default function QuizIsland({ setId, items }: QuizIslandProps) {
 		progress.update(question.id, (previous) => choiceRecord(previous, question, choice, answer.correct, Date.now()));
 		setChanged(changed.filter((id) => id !== question.id));
 		setSession(next);
-		focus.request(`feedback-${question.id}`);
+		focusLater(feedbackId(uid(question.id)));
 	};
 
 	const newRound = (next: Session) => {
 		setSession(next);
 		const first = next.round[0];
-		if (first) focus.request(`first-${first}`);
+		if (first) focusLater(firstOptionId(uid(first)));
 	};
 
 	const { correct, answered, total } = score(session, items);
 	const finished = isFinished(session);
 	const wrong = wrongIds(session, items);
 	const round = new Set(session.round);
-	const uid = (id: string) => `aw-${id}`;
 
 	return (
 		<div class="aw-widget aw-quiz" data-set={setId}>
@@ -80,8 +88,6 @@ export default function QuizIsland({ setId, items }: QuizIslandProps) {
 									onCheck={() => onCheck(question)}
 									reveal="Show the answer and explanations"
 									explain
-									feedbackRef={focus.target(`feedback-${question.id}`)}
-									firstOptionRef={focus.target(`first-${question.id}`)}
 								/>
 							</li>
 						),
@@ -92,16 +98,13 @@ export default function QuizIsland({ setId, items }: QuizIslandProps) {
 					<p class="aw-result__score">
 						You scored {correct} of {total}.
 					</p>
-					<div class="aw-actions">
-						{wrong.length > 0 && (
+					{wrong.length > 0 && (
+						<div class="aw-actions">
 							<button type="button" class="aw-button" onClick={() => newRound(retryWrong(session, items))}>
 								Retry the {wrong.length} wrong question{wrong.length === 1 ? '' : 's'}
 							</button>
-						)}
-						<button type="button" class="aw-button aw-button--quiet" onClick={() => newRound(startOver(session, items))}>
-							Start over
-						</button>
-					</div>
+						</div>
+					)}
 				</div>
 			)}
 		</div>

@@ -36,9 +36,9 @@ describe('the test island', () => {
 		expect(shownIds()).toEqual(drawTest(pool, 'start').map((item) => item.id));
 		const tags = groups().map((group) => group.querySelector('.aw-tag')?.textContent);
 		expect(tags).toEqual([
-			...Array(3).fill('Difficulty: Easy'),
-			...Array(4).fill('Difficulty: Medium'),
-			...Array(3).fill('Difficulty: Hard'),
+			...Array(3).fill('Difficulty: easy'),
+			...Array(4).fill('Difficulty: medium'),
+			...Array(3).fill('Difficulty: hard'),
 		]);
 	});
 
@@ -68,12 +68,17 @@ describe('the test island', () => {
 		const result = await screen.findByText(`You scored ${right} of 10.`);
 		const box = result.closest('.aw-result') as HTMLElement;
 		await vi.waitFor(() => expect(document.activeElement).toBe(box));
-		const missedLessons = new Set(drawn.filter((item, index) => index === 9 || item.lesson !== 'aget').map((item) => item.lesson));
+		const missedLessons = new Set(
+			drawn.filter((item, index) => index === 9 || item.lesson !== 'aget').map((item) => item.lesson),
+		);
 		const expected = lessons.filter((lesson) => missedLessons.has(lesson.slug)).map((lesson) => lesson.title);
-		expect(within(box).getAllByRole('link').slice(0, -1).map((link) => link.textContent)).toEqual(expected);
-		expect(storedProgress().tests).toEqual([
-			expect.objectContaining({ seed: 'start', score: right, total: 10 }),
-		]);
+		expect(
+			within(box)
+				.getAllByRole('link')
+				.slice(0, -1)
+				.map((link) => link.textContent),
+		).toEqual(expected);
+		expect(storedProgress().tests).toEqual([expect.objectContaining({ seed: 'start', score: right, total: 10 })]);
 	});
 
 	it('reviews every question with every option explained and a link to its lesson section', async () => {
@@ -85,11 +90,14 @@ describe('the test island', () => {
 		expect(within(item).getByText('Not answered.')).toBeTruthy();
 		const review = item.querySelector('details.aw-reveal') as HTMLDetailsElement;
 		expect(review.open).toBe(true);
-		for (const name of ['Alpha', 'Beta', 'Gamma']) expect(within(review).getByText(new RegExp(`Why ${name} of ${first.id}`))).toBeTruthy();
+		for (const name of ['Alpha', 'Beta', 'Gamma'])
+			expect(within(review).getByText(new RegExp(`Why ${name} of ${first.id}`))).toBeTruthy();
 		const lesson = lessons.find((entry) => entry.slug === first.lesson);
-		expect(within(review).getByRole('link', { name: new RegExp(lesson?.title ?? '') }).getAttribute('href')).toBe(
-			`${lesson?.href}#section-of-${first.id}`,
-		);
+		expect(
+			within(review)
+				.getByRole('link', { name: new RegExp(lesson?.title ?? '') })
+				.getAttribute('href'),
+		).toBe(`${lesson?.href}#section-of-${first.id}`);
 	});
 
 	it('retakes with a new seed in the URL and a new draw', async () => {
@@ -123,7 +131,10 @@ describe('the test island', () => {
 	});
 
 	it('keeps the current draw and says so when the questions cannot be fetched', async () => {
-		vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 503 })));
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => new Response('', { status: 503 })),
+		);
 		try {
 			window.history.replaceState(null, '', '/test/?seed=zz9');
 			vi.resetModules();

@@ -8,13 +8,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LessonInfo } from '~/lib/lessons/lessons.ts';
 import { sectionHref } from '~/lib/lessons/lessons.ts';
 import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
-import { choiceRecord } from '~/lib/progress/answers.ts';
-import { progress } from '~/lib/progress/store.ts';
-import { checkAll, isFinished, score, select, startSession, type Session } from '~/lib/quiz/session.ts';
 import { DEFAULT_MIX, drawTest } from '~/lib/test-draw/draw.ts';
 import { DEFAULT_SEED, newSeed, searchWithSeed, seedFromSearch } from '~/lib/test-draw/seed.ts';
 import { lessonsToRead } from '~/lib/test-draw/suggest.ts';
-import { ChoiceQuestion, htmlByKey, useFocusRequest } from './lesson.ts';
+import type { Session } from '~/lib/quiz/session.ts';
+import { shared } from './shared.ts';
+
+const { ChoiceQuestion, htmlByKey, focusLater, firstOptionId, progress, choiceRecord } = shared;
+const { checkAll, isFinished, score, select, startSession } = shared.session;
 
 export interface TestIslandProps {
 	/** Every quiz question and practice problem of the lessons, without HTML when `poolHref` is given. */
@@ -24,6 +25,8 @@ export interface TestIslandProps {
 	/** Where the pool's HTML is, by key (`/test/pool.json`); fetched only to draw another seed than the default. */
 	poolHref?: string;
 }
+
+const RESULT_ID = 'aw-test-result';
 
 let poolHtml: Promise<void> | undefined;
 
@@ -50,7 +53,6 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 	const questions = useMemo(() => drawTest(pool, seed), [pool, seed]);
 	const [session, setSession] = useState<Session>(() => startSession(questions));
 	const [loading, setLoading] = useState('');
-	const focus = useFocusRequest();
 
 	// The server rendered the default seed's draw; a seed in the URL replaces it once hydrated.
 	useEffect(() => {
@@ -76,7 +78,10 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 	const result = score(session, questions);
 	const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
 	const missed = questions.filter((question) => session.checked[question.id]?.correct === false);
-	const toRead = lessonsToRead(missed, lessons.map((lesson) => lesson.slug));
+	const toRead = lessonsToRead(
+		missed,
+		lessons.map((lesson) => lesson.slug),
+	);
 	const unanswered = questions.filter((question) => session.selected[question.id] === undefined).length;
 
 	const submit = () => {
@@ -97,7 +102,7 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 			missed: questions.filter((question) => !next.checked[question.id]?.correct).map((question) => question.id),
 		});
 		setSession(next);
-		focus.request('result');
+		focusLater(RESULT_ID);
 	};
 
 	const retake = async () => {
@@ -109,7 +114,7 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 			// A sandboxed page may refuse; the draw still changes.
 		}
 		const first = drawTest(pool, next)[0];
-		if (first) focus.request(`first-${first.id}`);
+		if (first) focusLater(firstOptionId(`aw-test-${first.id}`));
 	};
 
 	if (questions.length === 0) {
@@ -119,8 +124,8 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 	return (
 		<div class="aw-widget aw-test" data-seed={seed}>
 			<p class="aw-status">
-				{questions.length} questions: {DEFAULT_MIX.easy} easy, {DEFAULT_MIX.medium} medium, {DEFAULT_MIX.hard} hard. Test{' '}
-				<span class="aw-seed">#{seed}</span>
+				{questions.length} questions: {DEFAULT_MIX.easy} easy, {DEFAULT_MIX.medium} medium, {DEFAULT_MIX.hard} hard.
+				Test <span class="aw-seed">#{seed}</span>
 			</p>
 			<p class="aw-status" aria-live="polite">
 				{loading}
@@ -147,7 +152,6 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 										</p>
 									)
 								}
-								firstOptionRef={focus.target(`first-${question.id}`)}
 							/>
 						</li>
 					);
@@ -164,7 +168,7 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 				</div>
 			)}
 			{submitted && (
-				<div class="aw-result" tabIndex={-1} ref={focus.target('result')} role="status">
+				<div class="aw-result" id={RESULT_ID} tabIndex={-1} role="status">
 					<p class="aw-result__score">
 						You scored {result.correct} of {result.total}.
 					</p>
@@ -174,10 +178,12 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 							<ul>
 								{toRead.map((slug) => {
 									const lesson = lessonBySlug.get(slug);
-									return lesson && (
-										<li key={slug}>
-											<a href={lesson.href}>{lesson.title}</a>
-										</li>
+									return (
+										lesson && (
+											<li key={slug}>
+												<a href={lesson.href}>{lesson.title}</a>
+											</li>
+										)
 									);
 								})}
 							</ul>

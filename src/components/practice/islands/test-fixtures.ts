@@ -2,7 +2,12 @@
 import type { CompiledCard, CompiledExplain, CompiledProblem, CompiledQuestion } from '~/lib/practice/compiled.ts';
 import type { Difficulty } from '~/lib/practice/fields.ts';
 
-export function question(id: string, right: number, difficulty: Difficulty = 'easy', lesson = 'aget'): CompiledQuestion {
+export function question(
+	id: string,
+	right: number,
+	difficulty: Difficulty = 'easy',
+	lesson = 'aget',
+): CompiledQuestion {
 	return {
 		id,
 		hash: `${id}-v1`,

@@ -1,3 +1,7 @@
+/** The ids a view moves focus to: the feedback after checking, the first option when answering again. */
+export const feedbackId = (uid: string) => `${uid}-feedback`;
+export const firstOptionId = (uid: string) => `${uid}-option-0`;
+
 /**
  * One single-answer question: the quiz's, a practice problem's or the test's. Server-rendered unanswered, with
  * the answer and every option's explanation in a closed `<details>`; after checking, the chosen option's
@@ -34,10 +38,6 @@ export interface ChoiceQuestionProps {
 	after?: ComponentChildren;
 	/** Show the question's overall explanation in the answer section. */
 	explain: boolean;
-	/** Ref for the feedback box, which receives focus after checking. */
-	feedbackRef?: (element: HTMLElement | null) => void;
-	/** Ref for the first option, which receives focus when the question is retried. */
-	firstOptionRef?: (element: HTMLElement | null) => void;
 }
 
 export function ChoiceQuestion(props: ChoiceQuestionProps) {
@@ -67,18 +67,26 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 								checked={answered ? chosen === index : selected === index}
 								disabled={answered}
 								onChange={() => props.onSelect(index)}
-								ref={index === 0 ? props.firstOptionRef : undefined}
+								id={`${uid}-option-${index}`}
 							/>
-							<Html k={k(question.id, 'choices', index, 'html')} html={choice.html} inline class="aw-md aw-choice__text" />
+							<Html
+								k={k(question.id, 'choices', index, 'html')}
+								html={choice.html}
+								inline
+								class="aw-md aw-choice__text"
+							/>
 							{answered && chosen === index && (
-								<Verdict right={choice.correct} text={choice.correct ? 'Your answer: correct' : 'Your answer: incorrect'} />
+								<Verdict
+									right={choice.correct}
+									text={choice.correct ? 'Your answer: correct' : 'Your answer: incorrect'}
+								/>
 							)}
 							{answered && chosen !== index && choice.correct && <Verdict right text="The right answer" />}
 						</label>
 					))}
 				</div>
 			</fieldset>
-			{props.hintHtml && (
+			{props.hintHtml !== undefined && (
 				<details class="aw-hint">
 					<summary>Hint</summary>
 					<Html k={k(question.id, 'hintHtml')} html={props.hintHtml} />
@@ -99,7 +107,7 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 				</div>
 			)}
 			{answered && (
-				<div class="aw-feedback" data-right={checked.correct} tabIndex={-1} ref={props.feedbackRef}>
+				<div class="aw-feedback" id={`${uid}-feedback`} data-right={checked.correct} tabIndex={-1}>
 					<p class="aw-feedback__verdict">
 						<Verdict
 							right={checked.correct}

@@ -1,18 +1,9 @@
-/** A small label such as "Easy" or "Beginner": always text, never colour alone. */
-const LABELS: Record<string, string> = {
-	easy: 'Easy',
-	medium: 'Medium',
-	hard: 'Hard',
-	beginner: 'Beginner',
-	intermediate: 'Intermediate',
-	advanced: 'Advanced',
-};
-
+/** A small label such as "easy" or "beginner" (capitalised by CSS): always text, never colour alone. */
 export function Tag({ value, kind }: { value: string; kind: 'Difficulty' | 'Level' }) {
 	return (
-		<span class="aw-tag" data-value={value}>
+		<span class="aw-tag">
 			<span class="aw-sr">{kind}: </span>
-			{LABELS[value] ?? value}
+			{value}
 		</span>
 	);
 }

@@ -23,22 +23,9 @@ export function useRestore(restore: (progress: Progress) => void): void {
 }
 
 /**
- * Moves focus to an element after the render a user action caused. Call `request(key)` in the handler;
- * the element rendered with `ref={target(key)}` gets focus.
+ * Moves focus to the element with this id once the render that a user action caused is done. Preact renders
+ * state changes in a microtask, so the next animation frame sees the new element.
  */
-export function useFocusRequest() {
-	const [wanted, setWanted] = useState<string | undefined>(undefined);
-	const elements = useRef(new Map<string, HTMLElement>());
-	useEffect(() => {
-		if (wanted === undefined) return;
-		elements.current.get(wanted)?.focus();
-		setWanted(undefined);
-	}, [wanted]);
-	return {
-		request: (key: string) => setWanted(key),
-		target: (key: string) => (element: HTMLElement | null) => {
-			if (element) elements.current.set(key, element);
-			else elements.current.delete(key);
-		},
-	};
+export function focusLater(id: string): void {
+	requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
