@@ -40,7 +40,7 @@ test.describe('navigation', () => {
 		await page.goto('/');
 		await page.getByRole('button', { name: 'Search' }).click();
 		const dialog = page.getByRole('dialog');
-		await dialog.getByRole('searchbox').fill('aupdate');
+		await dialog.getByRole('textbox', { name: 'Search' }).fill('aupdate');
 		const result = dialog.locator('a[href*="/lessons/aupdate/"]').first();
 		await expect(result).toBeVisible();
 		await result.click();

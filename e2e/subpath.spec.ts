@@ -40,7 +40,7 @@ test('every internal link and asset on every page resolves under the sub-path', 
 test('search works under the sub-path', async ({ page }) => {
 	await page.goto(BASE);
 	await page.getByRole('button', { name: 'Search' }).click();
-	await page.getByRole('dialog').getByRole('searchbox').fill('asave');
+	await page.getByRole('dialog').getByRole('textbox', { name: 'Search' }).fill('asave');
 	const result = page.getByRole('dialog').locator(`a[href*="${BASE}lessons/asave/"]`).first();
 	await expect(result).toBeVisible();
 });

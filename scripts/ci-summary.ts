@@ -29,11 +29,12 @@ if (vitest) {
 	failed += count(vitest['numFailedTests']);
 	stages.push(`unit ${count(vitest['numPassedTests'])}/${count(vitest['numTotalTests'])}`);
 }
-const samples = /^samples: (\d+) passed, (\d+) failed/m.exec(log);
-if (samples) {
-	passed += Number(samples[1]);
-	failed += Number(samples[2]);
-	stages.push(`samples ${samples[1]} passed`);
+for (const stage of ['samples', 'bad-input']) {
+	const line = new RegExp(`^${stage}: (\\d+) passed, (\\d+) failed`, 'm').exec(log);
+	if (!line) continue;
+	passed += Number(line[1]);
+	failed += Number(line[2]);
+	stages.push(`${stage} ${line[1]} passed`);
 }
 const e2e = readJson('reports/e2e-summary.json');
 if (e2e) {
