@@ -9,7 +9,7 @@ import { BUDGETS, overBudget, summaryLine } from '../scripts/quality/budgets.ts'
 import { cachedFetch, measurePage, type Fetch } from './budgets/measure-page.ts';
 import { sitemapPaths } from './site.ts';
 
-/** The four learning patterns every lesson ends with (docs/lesson-brief.md), by their section headings. */
+/** The four learning patterns every lesson ends with (CONTRIBUTING.md, "Add a lesson"), by their section headings. */
 const PATTERN_HEADINGS = ['Recall & review', 'Quiz', 'Explain it', 'Practice'];
 
 function fetcher(request: APIRequestContext): Fetch {

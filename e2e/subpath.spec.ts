@@ -25,7 +25,9 @@ test('every internal link and asset on every page resolves under the sub-path', 
 	for (const path of paths) {
 		expect(path.startsWith(BASE), path).toBe(true);
 		await page.goto(path);
-		const hrefs = await page.locator('a[href^="/"]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+		const hrefs = await page
+			.locator('a[href^="/"]')
+			.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
 		for (const href of hrefs) {
 			const target = href.split('#')[0] ?? '';
 			if (checked.has(target)) continue;

@@ -77,10 +77,14 @@ export const problem = z
 		answer: markdown,
 		hint: markdown,
 		/** The step-by-step solution, in order. */
-		steps: z.array(markdown, { error: 'must be a list of solution steps.' }).min(1, { error: 'needs at least one solution step.' }),
+		steps: z
+			.array(markdown, { error: 'must be a list of solution steps.' })
+			.min(1, { error: 'needs at least one solution step.' }),
 		/** A one-line quick check. */
 		check: markdown,
-		mistakes: z.array(markdown, { error: 'must be a list of common mistakes.' }).min(1, { error: 'needs at least one common mistake.' }),
+		mistakes: z
+			.array(markdown, { error: 'must be a list of common mistakes.' })
+			.min(1, { error: 'needs at least one common mistake.' }),
 	})
 	.superRefine((item, ctx) => {
 		if (!item.choices.some((choice) => choice.text === item.answer)) {

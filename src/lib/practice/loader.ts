@@ -44,7 +44,11 @@ export function practiceLoader(options: { base: string }): Loader {
 				const problems: AuthorProblem[] = [];
 				for (const absolute of await yamlFiles(directory)) {
 					const file = path.relative(root, absolute).split(path.sep).join('/');
-					const id = path.relative(directory, absolute).replace(/\.ya?ml$/, '').split(path.sep).join('/');
+					const id = path
+						.relative(directory, absolute)
+						.replace(/\.ya?ml$/, '')
+						.split(path.sep)
+						.join('/');
 					const result = parsePracticeFile(file, await readFile(absolute, 'utf8'));
 					if (result.ok) loaded.push({ id, file, set: result.set });
 					else problems.push(...result.problems);
@@ -68,12 +72,16 @@ export function practiceLoader(options: { base: string }): Loader {
 			}
 			// In `astro dev` a data mistake is reported but does not stop the server: the author fixes the
 			// file and the watcher below reloads it.
-			await loadAll().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+			await loadAll().catch((error: unknown) =>
+				context.logger.error(error instanceof Error ? error.message : String(error)),
+			);
 
 			context.watcher.add(directory);
 			const reload = (changed: string) => {
 				if (!changed.startsWith(directory) || !/\.ya?ml$/.test(changed)) return;
-				loadAll().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+				loadAll().catch((error: unknown) =>
+					context.logger.error(error instanceof Error ? error.message : String(error)),
+				);
 			};
 			context.watcher.on('change', reload);
 			context.watcher.on('add', reload);

@@ -11,7 +11,10 @@ export const run = z
 		/** The code to run. Defaults to the code shown in the choice's text. */
 		code: z.string().trim().min(1).optional(),
 		/** Exception class name (`TypeError`, `Post.DoesNotExist`) the code must raise. */
-		raises: z.string().regex(/^[A-Za-z_][\w.]*$/, { error: 'must be an exception class name such as `TypeError`.' }).optional(),
+		raises: z
+			.string()
+			.regex(/^[A-Za-z_][\w.]*$/, { error: 'must be an exception class name such as `TypeError`.' })
+			.optional(),
 		/** A fragment of the exception message, with `raises`. */
 		match: z.string().min(1).optional(),
 		/** Exact standard output. */

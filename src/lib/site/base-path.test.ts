@@ -36,12 +36,15 @@ describe('withBase', () => {
 		expect(withBase('/awaitable-extra/', '/awaitable/')).toBe('/awaitable/awaitable-extra/');
 	});
 
-	test.each(['https://docs.djangoproject.com/en/5.2/', '//cdn.example/x.js', '#quiz', 'relative/path/', 'mailto:a@b.c'])(
-		'leaves %s unchanged',
-		(href) => {
-			expect(withBase(href, '/awaitable/')).toBe(href);
-		},
-	);
+	test.each([
+		'https://docs.djangoproject.com/en/5.2/',
+		'//cdn.example/x.js',
+		'#quiz',
+		'relative/path/',
+		'mailto:a@b.c',
+	])('leaves %s unchanged', (href) => {
+		expect(withBase(href, '/awaitable/')).toBe(href);
+	});
 });
 
 test('isRootRelative tells site paths from protocol-relative URLs', () => {

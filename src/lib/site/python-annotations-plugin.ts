@@ -24,9 +24,7 @@ export function pythonAnnotationsPlugin(root: string) {
 			const line = node.position?.start.line;
 			const where = line === undefined ? file : `${file}:${line}`;
 			const problem =
-				info.errors.length > 0
-					? `has a malformed annotation: ${info.errors.join('; ')}.`
-					: 'has no run annotation.';
+				info.errors.length > 0 ? `has a malformed annotation: ${info.errors.join('; ')}.` : 'has no run annotation.';
 			throw new AstroError(
 				`${where}: this Python code block ${problem}`,
 				'Fix: say what the block does in its fence, e.g. ```python prints (with an `output` block after it), ```python raises="TypeError", ```python runs, or ```python norun="why it is not run". See docs/content-format.md.',
