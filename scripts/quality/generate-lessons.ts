@@ -1,8 +1,10 @@
+import { seededRandom } from '../../src/lib/test-draw/prng.ts';
+
 /**
  * Generated lessons for the benchmark's build-time comparison: realistic pages (frontmatter, headings,
  * paragraphs, annotated Python blocks, an aside) and, for our site, the four practice components with their
  * YAML data. The same text goes to a bare Starlight project without our components, so the two builds differ
- * only by our features. Deterministic: lesson N is always the same.
+ * only by our features. Deterministic (the test draw's seeded generator): lesson N is always the same.
  */
 
 const WORDS = (
@@ -10,18 +12,6 @@ const WORDS = (
 	'primary key related object transaction connection request response view coroutine result method call ' +
 	'lazy evaluation iteration comprehension update delete create save refresh signal handler field value'
 ).split(' ');
-
-/** A small deterministic generator (mulberry32), so every run writes the same lessons. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function sentence(next: () => number, words = 12): string {
 	const list = Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)] ?? 'query');
@@ -123,7 +113,7 @@ function practiceYaml(slug: string, next: () => number): Record<string, string> 
 /** Lesson `index` (1-based); `withPractice` adds our four components and their data. */
 export function generateLesson(index: number, withPractice: boolean): GeneratedLesson {
 	const slug = lessonSlug(index);
-	const next = random(index);
+	const next = seededRandom(`lesson-${index}`);
 	const sections = ['The idea', 'In code', 'The trap', 'In a view', 'Bulk work', 'Summary'];
 	const body: string[] = [];
 	sections.forEach((heading, step) => {

@@ -2,15 +2,13 @@
  * Practice problems: a counter ("1/5"), the difficulty, the options, a hint on request, then after checking
  * the solution steps, the final answer, a quick check and the common mistakes.
  */
-import { useState } from 'preact/hooks';
 import type { CompiledProblem } from '~/lib/practice/compiled.ts';
 import { htmlKey as k } from '~/lib/practice/slim.ts';
-import { choiceRecord, earlierChoices } from '~/lib/progress/answers.ts';
-import { progress } from '~/lib/progress/store.ts';
-import { check, restoreSession, retryOne, score, select, startSession, type Session } from '~/lib/quiz/session.ts';
-import { ChoiceQuestion, feedbackId, firstOptionId } from './ui/ChoiceQuestion.tsx';
+import { retryOne, score, select } from '~/lib/quiz/session.ts';
+import { ChoiceQuestion, firstOptionId } from './ui/ChoiceQuestion.tsx';
 import { Html } from './ui/Html.tsx';
-import { focusLater, useRestore } from './ui/use-progress.ts';
+import { uid, useChoiceSession } from './ui/use-choice-session.ts';
+import { focusLater } from './ui/use-progress.ts';
 
 export interface PracticeIslandProps {
 	setId: string;
@@ -45,25 +43,7 @@ function Solution({ problem }: { problem: CompiledProblem }) {
 }
 
 export default function PracticeIsland({ setId, items }: PracticeIslandProps) {
-	const [session, setSession] = useState<Session>(() => startSession(items));
-	const [changed, setChanged] = useState<readonly string[]>([]);
-
-	useRestore((stored) => {
-		const earlier = earlierChoices(stored, items);
-		setSession(restoreSession(items, earlier.values));
-		setChanged(earlier.changed);
-	});
-
-	const onCheck = (problem: CompiledProblem) => {
-		const next = check(session, problem);
-		const answer = next.checked[problem.id];
-		if (next === session || !answer || answer.choice === null) return;
-		const choice = answer.choice;
-		progress.update(problem.id, (previous) => choiceRecord(previous, problem, choice, answer.correct, Date.now()));
-		setChanged(changed.filter((id) => id !== problem.id));
-		setSession(next);
-		focusLater(feedbackId(`aw-${problem.id}`));
-	};
+	const { session, setSession, changed, onCheck } = useChoiceSession(items);
 
 	const { correct, total } = score(session, items);
 
@@ -77,7 +57,7 @@ export default function PracticeIsland({ setId, items }: PracticeIslandProps) {
 					<li key={problem.id} class="aw-list__item">
 						<ChoiceQuestion
 							question={problem}
-							uid={`aw-${problem.id}`}
+							uid={uid(problem.id)}
 							label={`Problem ${index + 1}/${items.length}`}
 							selected={session.selected[problem.id]}
 							checked={session.checked[problem.id]}
@@ -86,7 +66,7 @@ export default function PracticeIsland({ setId, items }: PracticeIslandProps) {
 							onCheck={() => onCheck(problem)}
 							onRetry={() => {
 								setSession(retryOne(session, problem.id));
-								focusLater(firstOptionId(`aw-${problem.id}`));
+								focusLater(firstOptionId(uid(problem.id)));
 							}}
 							reveal="Show the solution"
 							hintHtml={problem.hintHtml}

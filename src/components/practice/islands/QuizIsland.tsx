@@ -2,25 +2,11 @@
  * The quiz: every question on the page, checked one by one with immediate feedback, a running score, and at
  * the end the score with a retry of the wrong questions only.
  */
-import { useState } from 'preact/hooks';
 import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
-import { choiceRecord, earlierChoices } from '~/lib/progress/answers.ts';
-import { progress } from '~/lib/progress/store.ts';
-import {
-	check,
-	isFinished,
-	restoreSession,
-	retryWrong,
-	score,
-	select,
-	startSession,
-	wrongIds,
-	type Session,
-} from '~/lib/quiz/session.ts';
-import { ChoiceQuestion, feedbackId, firstOptionId } from './ui/ChoiceQuestion.tsx';
-import { focusLater, useRestore } from './ui/use-progress.ts';
-
-const uid = (id: string) => `aw-${id}`;
+import { isFinished, retryWrong, score, select, wrongIds, type Session } from '~/lib/quiz/session.ts';
+import { ChoiceQuestion, firstOptionId } from './ui/ChoiceQuestion.tsx';
+import { uid, useChoiceSession } from './ui/use-choice-session.ts';
+import { focusLater } from './ui/use-progress.ts';
 
 export interface QuizIslandProps {
 	/** The set id, such as `aget/quiz`. */
@@ -29,25 +15,7 @@ export interface QuizIslandProps {
 }
 
 export default function QuizIsland({ setId, items }: QuizIslandProps) {
-	const [session, setSession] = useState<Session>(() => startSession(items));
-	const [changed, setChanged] = useState<readonly string[]>([]);
-
-	useRestore((stored) => {
-		const earlier = earlierChoices(stored, items);
-		setSession(restoreSession(items, earlier.values));
-		setChanged(earlier.changed);
-	});
-
-	const onCheck = (question: CompiledQuestion) => {
-		const next = check(session, question);
-		const answer = next.checked[question.id];
-		if (next === session || !answer || answer.choice === null) return;
-		const choice = answer.choice;
-		progress.update(question.id, (previous) => choiceRecord(previous, question, choice, answer.correct, Date.now()));
-		setChanged(changed.filter((id) => id !== question.id));
-		setSession(next);
-		focusLater(feedbackId(uid(question.id)));
-	};
+	const { session, setSession, changed, onCheck } = useChoiceSession(items);
 
 	const newRound = (next: Session) => {
 		setSession(next);
