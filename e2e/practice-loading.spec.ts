@@ -32,6 +32,8 @@ test.describe('loading the practice islands', () => {
 		const after = await page.locator('.aw-quiz').boundingBox();
 		expect(after?.height).toBe(before?.height);
 		await page.waitForTimeout(300);
-		expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+		// Cumulative layout shift as Lighthouse reports it (three decimals): 0.000. A sub-pixel rounding
+		// difference while a slow machine hydrates has measured 0.0002; a real shift of one line is ~0.01.
+		expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.0005);
 	});
 });
