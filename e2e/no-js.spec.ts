@@ -1,6 +1,7 @@
 /**
  * Without JavaScript every page reads fully and gives nothing away: the islands' server-rendered HTML shows
- * every question, every answer sits in a closed <details>, and opening one shows what it holds.
+ * every question, every answer sits in a closed <details>, and opening one shows what it holds. A lesson
+ * shows each practice set's summary and links to the set's own page, where the set is whole.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { sitemapPaths } from './site.ts';
@@ -74,18 +75,28 @@ test('every page in the sitemap reads fully without JavaScript and shows no answ
 	}
 });
 
-test('a lesson shows all four practice patterns without JavaScript, answers behind <details>', async ({
+test('a lesson links each of its four practice sets to a page that shows it whole, answers behind <details>', async ({
 	page,
 	request,
 }) => {
 	const lesson = (await sitemapPaths(request)).find((path) => /\/lessons\/[^/]+\/$/.test(path));
 	expect(lesson).toBeDefined();
-	await page.goto(lesson ?? '');
 	for (const name of ['cards', 'quiz', 'explain', 'practice']) {
+		await page.goto(lesson ?? '');
+		// On the lesson: the set's summary, and the link to its page.
+		const set = page.locator(`.aw-${name}`).first();
+		await expect(set, `${lesson}: .aw-${name}`).toBeVisible();
+		await expect(set.locator('.aw-status').first()).toHaveText(/^\d+ \w+/);
+		await set.getByRole('link', { name: /on (its|their) own page/ }).click();
+		// On the set's page: every item, answers closed.
+		await expect(page).toHaveURL(/\/practice\/[^/]+\/[^/]+\/$/);
 		const widget = page.locator(`.aw-${name}`).first();
-		await expect(widget, `${lesson}: .aw-${name}`).toBeVisible();
-		await expect(widget.locator('li').first(), `${lesson}: .aw-${name} lists its items`).toBeVisible();
+		await expect(widget.locator('li').first(), `${page.url()}: .aw-${name} lists its items`).toBeVisible();
+		// …and a way back to the lesson's section.
+		await expect(page.locator(`main a[href^="${lesson ?? ''}#"]`).first()).toBeVisible();
 	}
+	await page.goto(lesson ?? '');
+	await page.locator('.aw-quiz').getByRole('link').click();
 	const quiz = page.locator('.aw-quiz li').first();
 	// The question and its options are readable; the answer is behind a closed <details>.
 	await expect(quiz.getByRole('radio').first()).toBeVisible();

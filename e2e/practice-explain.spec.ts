@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { useTheme } from './site.ts';
-import { axeViolations, blockStorage, GUIDE, islandErrors, staticWidget, widget } from './practice.ts';
+import { axeViolations, blockStorage, GUIDE, GUIDE_SET_PAGES, islandErrors, staticWidget, widget } from './practice.ts';
 
 test.describe('explain it', () => {
 	test('keeps the reader’s answer in the browser across a reload', async ({ page }) => {
@@ -74,7 +74,7 @@ test.describe('explain it without JavaScript', () => {
 	test('shows the question and a text area, with the model answer and its unticked checklist closed', async ({
 		page,
 	}) => {
-		await page.goto(GUIDE);
+		await page.goto(GUIDE_SET_PAGES.explain);
 		const explain = staticWidget(page, 'explain');
 		await expect(explain.getByRole('textbox', { name: /Your answer/ })).toBeVisible();
 		const model = explain.locator('details.aw-reveal');

@@ -1,6 +1,15 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { useTheme } from './site.ts';
-import { axeViolations, blockStorage, GUIDE, islandErrors, staticWidget, storedProgress, widget } from './practice.ts';
+import {
+	axeViolations,
+	blockStorage,
+	GUIDE,
+	GUIDE_SET_PAGES,
+	islandErrors,
+	staticWidget,
+	storedProgress,
+	widget,
+} from './practice.ts';
 
 const card = (cards: Locator, number: number) => cards.locator('li.aw-card').nth(number - 1);
 
@@ -105,7 +114,7 @@ test.describe('the flashcards without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('show every card with its answer closed until opened, and no marking buttons', async ({ page }) => {
-		await page.goto(GUIDE);
+		await page.goto(GUIDE_SET_PAGES.cards);
 		const cards = staticWidget(page, 'cards');
 		const first = card(cards, 1);
 		const back = first.locator('details .aw-md').first();

@@ -1,6 +1,15 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { useTheme } from './site.ts';
-import { axeViolations, blockStorage, GUIDE, islandErrors, rightOption, staticWidget, widget } from './practice.ts';
+import {
+	axeViolations,
+	blockStorage,
+	GUIDE,
+	GUIDE_SET_PAGES,
+	islandErrors,
+	rightOption,
+	staticWidget,
+	widget,
+} from './practice.ts';
 
 const problem = (practice: Locator, number: number) => practice.locator('li.aw-list__item').nth(number - 1);
 
@@ -84,7 +93,7 @@ test.describe('practice problems without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('show every problem with hint and solution closed', async ({ page }) => {
-		await page.goto(GUIDE);
+		await page.goto(GUIDE_SET_PAGES.practice);
 		const practice = staticWidget(page, 'practice');
 		const first = problem(practice, 1);
 		await expect(first.getByRole('radio', { checked: true })).toHaveCount(0);

@@ -5,6 +5,7 @@ import {
 	blockStorage,
 	fillStorageQuota,
 	GUIDE,
+	GUIDE_SET_PAGES,
 	islandErrors,
 	pageErrors,
 	rightOption,
@@ -153,7 +154,7 @@ test.describe('the quiz without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('shows every question and no answer until a details element is opened', async ({ page }) => {
-		await page.goto(GUIDE);
+		await page.goto(GUIDE_SET_PAGES.quiz);
 		const quiz = staticWidget(page, 'quiz');
 		const first = question(quiz, 1);
 		await expect(quiz.getByRole('group', { name: /Question \d+ of/ })).not.toHaveCount(0);

@@ -1,8 +1,11 @@
 /**
  * Measures what a page costs a reader, in a real browser, without scrolling:
  *
- * - at load: every resource the browser started before the `load` event (Resource Timing's `startTime`
- *   against the navigation's `loadEventStart`, both on the browser's own clock), plus the document;
+ * - at load: the document and every resource the page requested until the network was idle, without
+ *   scrolling and with the islands held back: what a reader downloads before any island becomes visible.
+ *   Islands in view at load would hydrate at once, and their code and the data they fetch are the islands
+ *   figure's, budgeted apart (DESIGN.md); held back, the figure is the same on every run and machine, where
+ *   "started before the `load` event" raced with the hydration of an island in view;
  * - islands: the modules every `<astro-island>` of the page needs (component, renderer, and the closure of
  *   their static imports), read from the built files whether or not the island has hydrated yet;
  * - JavaScript at load before any island: the JavaScript at load that is not an island's, plus what the
@@ -11,7 +14,7 @@
  * Bodies are fetched again from the server and gzipped here (the preview server does not compress), so the
  * figures depend only on the build. Shared by `e2e/budgets.spec.ts` and `scripts/bench.ts`.
  */
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import {
 	islandEntries,
 	islandsOf,
@@ -54,25 +57,30 @@ export function cachedFetch(fetchOnce: Fetch): Fetch {
 }
 
 export async function measurePage(page: Page, path: string, fetch: Fetch): Promise<PageMeasurement> {
+	const html = (await fetch(path))?.body.toString('utf8') ?? '';
+	const islands = islandsOf(html);
+	const held = new Set(islandEntries(islands));
+	const holdIslands = (route: Route) =>
+		held.has(new URL(route.request().url()).pathname) ? route.abort('blockedbyclient') : route.fallback();
 	const requested: string[] = [];
-	const onRequest = (request: { url(): string }) => requested.push(new URL(request.url()).pathname);
+	const onRequest = (request: { url(): string }) => requested.push(request.url());
+	await page.route('**/*', holdIslands);
 	page.on('request', onRequest);
-	await page.goto(path, { waitUntil: 'load' });
-	await page.waitForLoadState('networkidle');
-	page.off('request', onRequest);
+	try {
+		await page.goto(path, { waitUntil: 'load' });
+		await page.waitForLoadState('networkidle');
+	} finally {
+		page.off('request', onRequest);
+		await page.unroute('**/*', holdIslands);
+	}
 
-	const timing = await page.evaluate(() => {
-		const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-		const loadStart = navigation?.loadEventStart ?? Number.POSITIVE_INFINITY;
-		return performance
-			.getEntriesByType('resource')
-			.filter((entry) => entry.startTime < loadStart)
-			.map((entry) => entry.name);
-	});
 	const origin = new URL(page.url()).origin;
 	const urls = [
 		path,
-		...timing.filter((url) => url.startsWith(origin)).map((url) => new URL(url).pathname + new URL(url).search),
+		...requested
+			.filter((url) => url.startsWith(origin))
+			.map((url) => url.slice(origin.length))
+			.filter((url) => !held.has(url)),
 	];
 
 	const atLoad: Transfer[] = [];
@@ -80,10 +88,8 @@ export async function measurePage(page: Page, path: string, fetch: Fetch): Promi
 		const response = await fetch(url);
 		if (response) atLoad.push(transferOf(url, response.body, response.contentType));
 	}
-	const html = (await fetch(path))?.body.toString('utf8') ?? '';
 	const read = async (url: string) => (await fetch(url))?.body.toString('utf8');
 
-	const islands = islandsOf(html);
 	const { modules: islandModules } = await staticClosure(islandEntries(islands), read);
 	const islandTransfers: Transfer[] = [];
 	for (const url of islandModules) {
@@ -108,6 +114,6 @@ export async function measurePage(page: Page, path: string, fetch: Fetch): Promi
 		atLoad,
 		figures: { jsAtLoad: pageJs, islands: islandTransfers, totalAtLoad: atLoad },
 		lazy: await lazyModules(pageScripts(html), read),
-		requested,
+		requested: requested.map((url) => new URL(url).pathname),
 	};
 }

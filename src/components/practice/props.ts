@@ -41,19 +41,22 @@ function describeIssue(issue: z.core.$ZodIssue, known: readonly string[], exampl
 	return `Prop \`${prop}\` ${issue.message}. Got ${JSON.stringify(issue.input) ?? String(issue.input)}.`;
 }
 
-const EXAMPLES: Record<string, string> = {
+/** The components authors embed, each with an example id for its messages. */
+const EXAMPLES = {
 	Flashcards: 'aget/cards',
 	Quiz: 'aget/quiz',
 	ExplainIt: 'aget/explain',
 	Practice: 'aget/problems',
-};
+} as const;
+
+export type ComponentName = keyof typeof EXAMPLES;
 
 /** Parses a component's props or throws an AstroError naming the component and the page. */
-export function parseSetProps(component: string, props: unknown, page: string): SetProps {
+export function parseSetProps(component: ComponentName, props: unknown, page: string): SetProps {
 	const result = setProps.safeParse(props, { reportInput: true });
 	if (result.success) return result.data;
 	const known = Object.keys(setProps.shape);
-	const example = EXAMPLES[component] ?? 'aget/quiz';
+	const example = EXAMPLES[component];
 	// A misspelt prop (`ids`) also shows up as the missing one (`id`); the misspelling is the cause, so only it
 	// is reported.
 	const meant = new Set(

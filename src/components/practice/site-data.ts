@@ -2,12 +2,13 @@
  * Build-time lookups over the content collections for the practice components: the lessons in order, the
  * test's question pool and the progress catalog. Thin glue over `astro:content`; the logic is in `src/lib`.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, render } from 'astro:content';
 import type { CompiledQuestion, CompiledSet } from '~/lib/practice/compiled.ts';
 import { lessonsFrom, type LessonInfo } from '~/lib/lessons/lessons.ts';
 import { buildCatalog, itemsOf, type CatalogLesson, type ItemsByType } from '~/lib/progress/catalog.ts';
 import { withBase } from '~/lib/site/base-path.ts';
 import { slimItems } from '~/lib/practice/slim.ts';
+import { setHosts } from '~/lib/practice/set-pages.ts';
 import { htmlByKey } from './islands/ui/Html.tsx';
 
 const base = import.meta.env.BASE_URL;
@@ -34,8 +35,14 @@ export async function lessons(): Promise<LessonInfo[]> {
 	return lessonsFrom(await getCollection('docs'), base);
 }
 
+/**
+ * Every practice set, in id order. The collection's own order follows the file system's, which differs between
+ * machines; the test's draw for a seed depends on the pool's order, so it must not.
+ */
 async function sets(): Promise<CompiledSet[]> {
-	return (await getCollection('practice')).map((entry) => entry.data);
+	return (await getCollection('practice'))
+		.map((entry) => entry.data)
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
@@ -71,5 +78,26 @@ export async function catalog(): Promise<CatalogLesson[]> {
 
 /** The items of one lesson (or other page's practice), for the per-page status line. */
 export async function itemsOfLesson(lesson: string): Promise<ItemsByType> {
-	return itemsOf((await sets()).filter((set) => set.lesson === lesson).sort((a, b) => (a.id < b.id ? -1 : 1)));
+	return itemsOf((await sets()).filter((set) => set.lesson === lesson));
+}
+
+/** A practice set with the page that embeds it, for the set's own page. */
+export interface HostedSet {
+	set: CompiledSet;
+	host: { title: string; href: string; anchors: { slug: string; text: string }[] };
+}
+
+/** Every practice set some page embeds, with that page. */
+export async function hostedSets(): Promise<HostedSet[]> {
+	const docs = await getCollection('docs');
+	const hosts = setHosts(docs);
+	const hosted: HostedSet[] = [];
+	for (const set of await sets()) {
+		const entry = hosts.get(set.id);
+		if (!entry) continue;
+		const { headings } = await render(entry);
+		const path = entry.id === 'index' ? '/' : `/${entry.id}/`;
+		hosted.push({ set, host: { title: entry.data.title, href: siteHref(path), anchors: headings } });
+	}
+	return hosted;
 }

@@ -11,3 +11,9 @@ export const MAX_TESTS = 20;
  * not ours to trust, and parsing megabytes would stall the page.
  */
 export const MAX_STORED_LENGTH = 1_000_000;
+/**
+ * What a test's seed (`?seed=` in the test page's URL) may be; anything else falls back to the default seed.
+ * Here rather than in test-draw/seed.ts so that the progress validator, which every island loads, does not
+ * pull the test page's seed handling into every page's islands.
+ */
+export const SEED_PATTERN = /^[a-z0-9-]{1,32}$/;

@@ -8,8 +8,7 @@
  * values). Only types are imported from here into browser code, so Zod never reaches the bundle.
  */
 import { z } from 'astro/zod';
-import { SEED_PATTERN } from '../test-draw/seed.ts';
-import { MAX_DRAFT, PROGRESS_VERSION } from './limits.ts';
+import { MAX_DRAFT, PROGRESS_VERSION, SEED_PATTERN } from './limits.ts';
 
 const time = z.number().int().nonnegative();
 const hash = z.string().min(1).max(64);

@@ -4,8 +4,7 @@
  * exactly the same values and give the same output. Change the two together.
  */
 import type { ItemRecord, TestRecord } from './schema.ts';
-import { MAX_DRAFT } from './limits.ts';
-import { SEED_PATTERN } from '../test-draw/seed.ts';
+import { MAX_DRAFT, SEED_PATTERN } from './limits.ts';
 
 type Fields = Record<string, unknown>;
 type Check = (value: unknown) => boolean;

@@ -2,9 +2,9 @@
  * Seeds for the test draw. A seed is a short lower-case string carried in the URL (`/test/?seed=k3x9q2`), so
  * a result can be shared or reproduced; the same seed over the same question banks draws the same questions.
  */
+import { SEED_PATTERN } from '../progress/limits.ts';
 
-/** What `?seed=` may hold. Anything else falls back to the default seed. */
-export const SEED_PATTERN = /^[a-z0-9-]{1,32}$/;
+export { SEED_PATTERN };
 
 /** The seed of the draw a reader sees first, and the one rendered into the page for readers without JavaScript. */
 export const DEFAULT_SEED = 'start';

@@ -8,3 +8,4 @@ export { default as QuizIsland } from './QuizIsland.tsx';
 export { default as ExplainIsland } from './ExplainIsland.tsx';
 export { default as PracticeIsland } from './PracticeIsland.tsx';
 export { default as LessonStatusIsland } from './LessonStatusIsland.tsx';
+export { default as SetLoaderIsland } from './SetLoaderIsland.tsx';

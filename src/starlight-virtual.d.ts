@@ -1,0 +1,18 @@
+/**
+ * Types for the two Starlight virtual modules the search override (components/site/Search.astro) reads, as
+ * Starlight 0.42's Vite plugin defines them (integrations/vite-virtual-modules.js); Starlight ships no
+ * public declarations for them.
+ */
+declare module 'virtual:starlight/project-context' {
+	const project: {
+		build: { format: 'file' | 'directory' | 'preserve' };
+		root: string;
+		srcDir: string;
+		trailingSlash: 'always' | 'never' | 'ignore';
+	};
+	export default project;
+}
+
+declare module 'virtual:starlight/pagefind-config' {
+	export const pagefindUserConfig: Record<string, unknown>;
+}
