@@ -7,7 +7,7 @@ const THEMES: Theme[] = ['light', 'dark'];
 for (const theme of THEMES) {
 	for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
 		test(`every page in the sitemap has no axe violations (${theme}, ${viewportName})`, async ({ page, request }) => {
-			test.setTimeout(180_000);
+			test.setTimeout(420_000);
 			await page.setViewportSize(viewport);
 			await useTheme(page, theme);
 			const paths = await sitemapPaths(request);

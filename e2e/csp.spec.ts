@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { GUIDE, widget } from './practice.ts';
-import { sitemapPaths } from './site.ts';
+import { scrollThrough, sitemapPaths } from './site.ts';
 
 /** Records every violation the page reports, from the first script on. */
 function watchPolicy(page: Page): string[] {
@@ -33,15 +33,14 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('every page in the sitemap loads without a Content-Security-Policy violation', async ({ page, request }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const violations = watchPolicy(page);
 	const paths = await sitemapPaths(request);
 	expect(paths.length).toBeGreaterThan(8);
 	for (const path of [...paths, '/no-such-page/']) {
 		await page.goto(path);
 		// Bring every island into view so it hydrates, and let idle work run.
-		await page.mouse.wheel(0, 30_000);
-		await page.waitForLoadState('networkidle');
+		await scrollThrough(page);
 		expect(violations, path).toEqual([]);
 	}
 });

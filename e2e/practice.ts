@@ -26,7 +26,8 @@ export type Widget = 'quiz' | 'cards' | 'explain' | 'practice' | 'test' | 'progr
  */
 export async function widget(page: Page, name: Widget): Promise<Locator> {
 	const root = page.locator(`.aw-${name}`).first();
-	await root.scrollIntoViewIfNeeded();
+	// A set's summary may give way to its widget while scrolling (it loads ahead of the viewport): retry.
+	await expect(async () => root.scrollIntoViewIfNeeded({ timeout: 1000 })).toPass();
 	await expect(page.locator('astro-island', { has: root })).not.toHaveAttribute('ssr', /.*/);
 	await expect(root).not.toHaveAttribute('data-pending');
 	return root;

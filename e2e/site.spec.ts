@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { sitemapPaths, watchConsole } from './site.ts';
+import { scrollThrough, sitemapPaths, watchConsole } from './site.ts';
 
 test.describe('home page', () => {
 	test('shows what the site teaches and its two doors', async ({ page }) => {
@@ -71,13 +71,13 @@ test.describe('navigation', () => {
 });
 
 test('no page logs a console error', async ({ page, request }) => {
+	test.setTimeout(300_000);
 	const paths = await sitemapPaths(request);
 	expect(paths.length).toBeGreaterThan(8);
 	for (const path of paths) {
 		const { errors } = watchConsole(page);
 		await page.goto(path);
-		await page.mouse.wheel(0, 20_000); // let every island become visible and hydrate
-		await page.waitForLoadState('networkidle');
+		await scrollThrough(page); // every island becomes visible and hydrates
 		expect(errors, path).toEqual([]);
 		page.removeAllListeners('console');
 		page.removeAllListeners('pageerror');

@@ -2,7 +2,7 @@
  * Shared helpers for the end-to-end tests: the pages the sitemap lists, colour schemes and viewports, and a
  * console-error watcher. Tests select by role and accessible name, as a reader's assistive technology would.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 /** Every page path (with the base) the production sitemap lists. */
 export async function sitemapPaths(request: APIRequestContext, base = '/'): Promise<string[]> {
@@ -42,4 +42,18 @@ export function watchConsole(page: Page): { errors: string[] } {
 	});
 	page.on('pageerror', (error) => errors.push(error.message));
 	return { errors };
+}
+
+/**
+ * Scrolls a page to its end the way a reader does, so every island comes into view and hydrates, and every
+ * practice set a lesson loads on approach has arrived (the page grows as they do).
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+	const atEnd = () => page.evaluate(() => window.scrollY + window.innerHeight >= document.body.scrollHeight - 2);
+	for (let step = 0; step < 500 && !(await atEnd()); step++) {
+		await page.mouse.wheel(0, 800);
+		await page.waitForTimeout(20);
+	}
+	await expect(page.locator('[data-pending]')).toHaveCount(0);
+	await page.waitForLoadState('networkidle');
 }

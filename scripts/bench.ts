@@ -3,9 +3,9 @@
  * `reports/bench.json`. It never passes or fails on a time (the byte budgets are tests: e2e/budgets.spec.ts).
  *
  * 1. Builds the production site in a throwaway copy and serves it with `astro preview` on 127.0.0.1.
- * 2. Per page type (home, lesson, test, progress, 404), in headless Chromium without scrolling: requests and
- *    gzip bytes at load by kind, the budgeted JavaScript figures, and the JavaScript that ran before `load`
- *    (V8 block coverage).
+ * 2. Per page type (home, lesson, a set's own page, test, progress, 404), in headless Chromium without
+ *    scrolling: requests and gzip bytes at load by kind (before any island hydrates, as the budgets count),
+ *    the budgeted JavaScript figures, and the JavaScript that ran before `load` (V8 block coverage).
  * 3. Lighthouse, mobile preset (its default), several runs per page type, the median of each figure.
  * 4. Build time of 500 generated lessons, ours against Starlight alone on the same pages, median of runs.
  *
@@ -111,11 +111,16 @@ const fetchBody: Fetch = cachedFetch(async (urlPath) => {
 async function pageTypes(): Promise<{ type: string; path: string }[]> {
 	const index = await (await fetch(`${ORIGIN}/sitemap-0.xml`)).text();
 	const paths = [...index.matchAll(/<loc>(.*?)<\/loc>/g)].map(([, url]) => new URL(url ?? '').pathname);
+	// The heaviest lesson (the longest, with the most code), and the quiz of it on its own page.
 	const lesson =
-		paths.find((entry) => entry === '/lessons/event-loop/') ?? paths.find((entry) => entry.startsWith('/lessons/'));
+		paths.find((entry) => entry === '/lessons/blocking/') ?? paths.find((entry) => entry.startsWith('/lessons/'));
+	const setPage =
+		paths.find((entry) => entry === '/practice/blocking/quiz/') ??
+		paths.find((entry) => entry.startsWith('/practice/'));
 	return [
 		{ type: 'home', path: '/' },
-		{ type: 'lesson', path: lesson ?? '/lessons/event-loop/' },
+		{ type: 'lesson', path: lesson ?? '/lessons/blocking/' },
+		{ type: 'set page', path: setPage ?? '/practice/blocking/quiz/' },
 		{ type: 'test', path: '/test/' },
 		{ type: 'progress', path: '/progress/' },
 		{ type: '404', path: '/bench-no-such-page/' },

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parsePracticeFile } from '../../src/lib/practice/parse-file.ts';
 import { checkSiteRules } from '../../src/lib/practice/site-rules.ts';
-import { readFenceInfo } from '../samples/meta.ts';
+import { readFenceInfo } from '../../src/lib/samples/meta.ts';
 import { generateLesson, lessonSlug } from './generate-lessons.ts';
 
 describe('generated lessons', () => {

@@ -9,7 +9,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Code, Nodes } from 'mdast';
 import type { Extension } from 'micromark-util-types';
 
-import { readFenceInfo, type FenceInfo } from './meta.ts';
+import { readFenceInfo, type FenceInfo } from '../../src/lib/samples/meta.ts';
 import { emptyExtraction, type Extraction, type Location } from './types.ts';
 
 /**

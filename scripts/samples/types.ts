@@ -2,12 +2,13 @@
  * Shared vocabulary of the sample checker: what is extracted from the content, what is sent to
  * the Python harness (harness/run_snippets.py), and what comes back.
  */
+import type { RunContext } from '../../src/lib/samples/meta.ts';
 
 /** What a snippet must do. Exactly one outcome, as in docs/content-format.md. */
 export type Expect = { raises: string; match?: string } | { prints: string } | { returns: string } | { ok: true };
 
-/** "async": inside a running event loop (top-level await works); "sync": no event loop. */
-export type RunContext = 'async' | 'sync';
+/** "async": inside a running event loop; "sync": no event loop (defined with the fence grammar). */
+export type { RunContext } from '../../src/lib/samples/meta.ts';
 
 export interface Location {
 	/** Path relative to the repository root, with forward slashes. */

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import { defineMdastPlugin } from 'satteri';
-import { readFenceInfo } from '../../../scripts/samples/meta.ts';
+import { readFenceInfo } from '../samples/meta.ts';
 
 const PYTHON = new Set(['python', 'py']);
 

@@ -6,9 +6,13 @@
  * The meta string is shared with Expressive Code, so besides our keys it may hold `title="…"`,
  * `{1,3}` line ranges, `"text"` and `/regex/` markers, `ins={…}`, `frame="terminal"`, …: the
  * tokenizer understands all of those shapes and simply ignores keys that aren't ours.
+ *
+ * Shared by the build (src/lib/site/python-annotations-plugin.ts rejects a Python block without an
+ * annotation) and by `npm run test:samples` (scripts/samples/, which runs what the annotations say).
  */
 
-import type { RunContext } from './types.ts';
+/** "async": inside a running event loop (top-level await works); "sync": no event loop. */
+export type RunContext = 'async' | 'sync';
 
 export interface MetaAttribute {
 	key: string;
