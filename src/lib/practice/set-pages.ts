@@ -19,6 +19,9 @@ export const SET_TITLES: Readonly<Record<SetType, string>> = {
 	problems: 'Practice',
 };
 
+/** The set types in the order a lesson shows them. */
+export const SET_TYPES = Object.keys(SET_TITLES) as SetType[];
+
 /** The page of a set: `/practice/aget/quiz/` (without the site's base path). */
 export function setPagePath(setId: string): string {
 	return `/practice/${setId}/`;
