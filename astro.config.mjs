@@ -10,6 +10,7 @@ import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
+import { START_HERE } from './src/lib/site/sidebar.ts';
 
 /*
  * Where the site is hosted. `SITE` is the origin used for canonical URLs, Open Graph tags and the sitemap;
@@ -88,14 +89,7 @@ export default defineConfig({
 			lastUpdated: false,
 			pagination: true,
 			sidebar: [
-				{
-					label: 'Start here',
-					items: [
-						{ label: 'Home', link: '/' },
-						{ label: 'Test this pattern', slug: 'test' },
-						{ label: 'Your progress', slug: 'progress' },
-					],
-				},
+				START_HERE,
 				{ label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
 				{ label: 'For authors', items: [{ label: 'Authoring guide', slug: 'guide/authoring' }] },
 			],

@@ -53,7 +53,7 @@ test.describe('loading the practice on a lesson', () => {
 	test('a set is loaded and shown before it scrolls into view', async ({ page }) => {
 		await page.goto(await firstLesson(page));
 		const heading = page.getByRole('heading', { name: 'Recall & review', level: 2 });
-		// Bring the section to 500 px below the bottom of the viewport, inside the islands' 1200 px margin.
+		// Bring the section to 500 px below the bottom of the viewport, inside the islands' 2000 px margin.
 		const top = await heading.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
 		const viewport = page.viewportSize()?.height ?? 720;
 		await page.evaluate((y) => window.scrollTo(0, y), top - viewport - 500);
@@ -64,13 +64,14 @@ test.describe('loading the practice on a lesson', () => {
 	});
 
 	test('scrolling down a lesson, as a reader does, shifts nothing on screen', async ({ page }) => {
+		test.setTimeout(90_000);
 		await countShifts(page);
 		await page.goto(await firstLesson(page));
-		// Down to the end of the page, which grows as the sets arrive.
+		// Down to the end of the page, which grows as the sets arrive, at a brisk reader's 2000 px a second.
 		const atEnd = () => page.evaluate(() => window.scrollY + window.innerHeight >= document.body.scrollHeight - 2);
 		for (let step = 0; step < 500 && !(await atEnd()); step++) {
-			await page.mouse.wheel(0, 400);
-			await page.waitForTimeout(60);
+			await page.mouse.wheel(0, 300);
+			await page.waitForTimeout(150);
 		}
 		await expect(page.locator('[data-pending]')).toHaveCount(0);
 		await expectNoShift(page, 'layout shift while scrolling');

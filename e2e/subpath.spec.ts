@@ -15,6 +15,7 @@ test('the home page and its doors work under a sub-path', async ({ page }) => {
 });
 
 test('every internal link and asset on every page resolves under the sub-path', async ({ page, request }) => {
+	test.setTimeout(180_000);
 	const paths = await sitemapPaths(request, BASE);
 	expect(paths.length).toBeGreaterThan(8);
 	const broken: string[] = [];

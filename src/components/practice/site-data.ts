@@ -84,20 +84,44 @@ export async function itemsOfLesson(lesson: string): Promise<ItemsByType> {
 /** A practice set with the page that embeds it, for the set's own page. */
 export interface HostedSet {
 	set: CompiledSet;
-	host: { title: string; href: string; anchors: { slug: string; text: string }[] };
+	/** `path` is the page's path without the base, `href` with it. */
+	host: { title: string; path: string; href: string; anchors: { slug: string; text: string }[] };
 }
 
-/** Every practice set some page embeds, with that page. */
-export async function hostedSets(): Promise<HostedSet[]> {
-	const docs = await getCollection('docs');
-	const hosts = setHosts(docs);
+let hostedOnce: Promise<HostedSet[]> | undefined;
+
+/**
+ * Every practice set some page embeds, with that page. Both the set pages and their JSON need it; a build
+ * computes it once (a dev server each time, so edits show).
+ */
+export function hostedSets(): Promise<HostedSet[]> {
+	if (import.meta.env.DEV) return findHostedSets();
+	hostedOnce ??= findHostedSets();
+	return hostedOnce;
+}
+
+async function findHostedSets(): Promise<HostedSet[]> {
+	const hosts = setHosts(await getCollection('docs'));
+	// Rendering a page for its headings is the costly part: once per page, not once per set.
+	const pages = new Map<string, Promise<HostedSet['host']>>();
+	const hostOf = (entry: NonNullable<ReturnType<typeof hosts.get>>) => {
+		let host = pages.get(entry.id);
+		if (!host) {
+			const path = entry.id === 'index' ? '/' : `/${entry.id}/`;
+			host = render(entry).then(({ headings }) => ({
+				title: entry.data.title,
+				path,
+				href: siteHref(path),
+				anchors: headings,
+			}));
+			pages.set(entry.id, host);
+		}
+		return host;
+	};
 	const hosted: HostedSet[] = [];
 	for (const set of await sets()) {
 		const entry = hosts.get(set.id);
-		if (!entry) continue;
-		const { headings } = await render(entry);
-		const path = entry.id === 'index' ? '/' : `/${entry.id}/`;
-		hosted.push({ set, host: { title: entry.data.title, href: siteHref(path), anchors: headings } });
+		if (entry) hosted.push({ set, host: await hostOf(entry) });
 	}
 	return hosted;
 }
