@@ -5,8 +5,9 @@ const executablePath = await chromiumExecutable();
 const launchOptions = { executablePath, args: CHROMIUM_ARGS };
 
 /** The production build, served by `astro preview`; a second build lives under a sub-path. */
-const PORT = 4391;
-const SUBPATH_PORT = 4392;
+// E2E_PORT lets several checkouts on one machine run their suites side by side.
+const PORT = Number(process.env['E2E_PORT'] ?? 4391);
+const SUBPATH_PORT = PORT + 1;
 export const SUBPATH_BASE = '/awaitable/';
 
 export default defineConfig({
