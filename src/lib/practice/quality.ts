@@ -52,11 +52,8 @@ export function choiceItems(inputs: readonly QualityInput[]): ChoiceItem[] {
 	for (const { file, source, set } of inputs) {
 		if (set.type !== 'quiz' && set.type !== 'problems') continue;
 		for (const item of set.items) {
-			const choices: readonly { text: string; feedback: string; correct?: boolean }[] = item.choices;
-			const answer = 'answer' in item ? (item as { answer?: unknown }).answer : undefined;
-			const right = choices.findIndex((choice) =>
-				typeof answer === 'string' ? choice.text === answer : choice.correct === true,
-			);
+			const right = item.choices.findIndex((choice) => choice.correct);
+			const choices = item.choices;
 			items.push({ id: item.id, file, line: lineOfId(source, item.id), choices, right });
 		}
 	}
