@@ -83,7 +83,7 @@ export default defineConfig({
 				"Learn Django's asynchronous ORM (aget, asave, aupdate, async for, SynchronousOnlyOperation) with lessons and practice checked against Django 5.2 LTS.",
 			logo: { src: './src/assets/logo.svg', alt: 'Awaitable' },
 			favicon: '/favicon.svg',
-			customCss: ['./src/styles/site.css'],
+			customCss: ['./src/styles/site.css', './src/styles/tables.css'],
 			// Starlight's search, loading Pagefind when the reader opens it rather than at idle on every page.
 			components: { Search: './src/components/site/Search.astro' },
 			lastUpdated: false,
