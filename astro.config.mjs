@@ -83,9 +83,15 @@ export default defineConfig({
 				"Learn Django's asynchronous ORM (aget, asave, aupdate, async for, SynchronousOnlyOperation) with lessons and practice checked against Django 5.2 LTS.",
 			logo: { src: './src/assets/logo.svg', alt: 'Awaitable' },
 			favicon: '/favicon.svg',
-			customCss: ['./src/styles/site.css'],
+			customCss: ['./src/styles/site.css', './src/styles/tables.css'],
 			// Starlight's search, loading Pagefind when the reader opens it rather than at idle on every page.
-			components: { Search: './src/components/site/Search.astro' },
+			components: {
+				Search: './src/components/site/Search.astro',
+				MarkdownContent: './src/components/site/MarkdownContent.astro',
+			},
+			// Lessons first: a lesson's `teaches` metadata (its description, see MarkdownContent.astro) counts beside
+			// its title when Pagefind ranks results.
+			pagefind: { ranking: { metaWeights: { title: 5, teaches: 3 } } },
 			lastUpdated: false,
 			pagination: true,
 			sidebar: [

@@ -7,8 +7,8 @@ test.describe('home page', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText("Django's async ORM, learned by doing");
 		await expect(page.getByText('Django 5.2 LTS').first()).toBeVisible();
 		const doors = page.getByRole('navigation', { name: 'Where to start' });
-		await expect(doors.getByRole('link', { name: /Test this pattern first/ })).toHaveAttribute('href', '/test/');
-		await expect(doors.getByRole('link', { name: /Jump into concepts and practice/ })).toHaveAttribute(
+		await expect(doors.getByRole('link', { name: /Check what you know first/ })).toHaveAttribute('href', '/test/');
+		await expect(doors.getByRole('link', { name: /Start with lesson 1/ })).toHaveAttribute(
 			'href',
 			'/lessons/event-loop/',
 		);
@@ -16,11 +16,11 @@ test.describe('home page', () => {
 
 	test('the recommended door opens the test and the other opens lesson 1', async ({ page }) => {
 		await page.goto('/');
-		await page.getByRole('link', { name: /Test this pattern first/ }).click();
+		await page.getByRole('link', { name: /Check what you know first/ }).click();
 		await expect(page).toHaveURL(/\/test\/$/);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test this pattern');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check what you know');
 		await page.goto('/');
-		await page.getByRole('link', { name: /Jump into concepts and practice/ }).click();
+		await page.getByRole('link', { name: /Start with lesson 1/ }).click();
 		await expect(page).toHaveURL(/\/lessons\/event-loop\/$/);
 	});
 });
