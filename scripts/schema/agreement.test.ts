@@ -129,7 +129,7 @@ describe('the JSON Schema and the build agree', () => {
 		for (const file of practiceFiles(ROOT)) {
 			const data = parseDocument(readFileSync(path.join(ROOT, file), 'utf8')).toJS() as { items: unknown[] };
 			// The first item of each file: every kind of item and choice, a few thousand mutations in all.
-			const site = { ...data, items: data.items.slice(0, 1) };
+			const site = { ...data, items: data.items.slice(0, 1) } as Json;
 			for (const mutated of mutationsOf(site)) {
 				mutations++;
 				const [verdict] = judge(new Map([[file, stringify(mutated)]]));
