@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compileSet, itemHash, unwrapParagraph } from './compile.ts';
 import { parsePracticeFile } from './parse-file.ts';
@@ -27,7 +28,7 @@ describe('unwrapParagraph', () => {
 describe('compileSet', () => {
 	const render = (markdown: string) => Promise.resolve(`<p>${markdown}</p>`);
 
-	test("marks a problem's answer as its correct choice and keeps one hash per item", async () => {
+	test("renders a problem's final answer from its correct choice and keeps one hash per item", async () => {
 		const source = `
 type: problems
 items:
@@ -36,10 +37,11 @@ items:
     prompt: Which?
     choices:
       - text: A
+        correct: false
         feedback: No.
-      - text: B
+      - text: "**B**"
+        correct: true
         feedback: Yes.
-    answer: B
     hint: Think.
     steps: [First, Second]
     check: Check it.
@@ -51,8 +53,31 @@ items:
 		if (set.type !== 'problems') throw new Error('expected a problems set');
 		const [problem] = set.items;
 		expect(problem?.choices.map((choice) => choice.correct)).toEqual([false, true]);
+		expect(problem?.answerHtml).toBe('<p>**B**</p>');
 		expect(problem?.explanationHtml).toBe('<ol><li><p>First</p></li><li><p>Second</p></li></ol>');
 		expect(problem?.hash).toMatch(/^[\w-]{10}$/);
 		expect(problem?.lesson).toBe('demo');
 	});
+});
+
+describe('item hashes', () => {
+	// Copies of real sets, with the hashes that a39d713 (before problems marked choices `correct`) gave their
+	// items. Readers' stored progress is keyed by id + hash: a changed hash would hide their answers.
+	const dir = new URL('./fixtures/hashes/', import.meta.url);
+	const onMain = JSON.parse(readFileSync(new URL('hashes-on-main-a39d713.json', dir), 'utf8')) as Record<
+		string,
+		Record<string, string>
+	>;
+	const render = (markdown: string) => Promise.resolve(markdown);
+
+	test.each(readdirSync(dir).filter((file) => file.endsWith('.yaml')))(
+		'every item of %s keeps the hash it had before the change',
+		async (file) => {
+			const parsed = parsePracticeFile(file, readFileSync(new URL(file, dir), 'utf8'));
+			if (!parsed.ok) throw new Error(`fixture ${file} must be valid`);
+			const set = await compileSet({ id: 'demo/set', lesson: 'demo', file }, parsed.set, render);
+			const hashes = Object.fromEntries(set.items.map((item) => [item.id, item.hash]));
+			expect(hashes).toEqual(onMain[file]);
+		},
+	);
 });
