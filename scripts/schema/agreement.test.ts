@@ -142,7 +142,7 @@ describe('the JSON Schema and the build agree', () => {
 		expect(disagreements.slice(0, 3)).toEqual([]);
 		expect(mutations).toBeGreaterThan(1000);
 		expect(rejectedBySchema).toBeGreaterThan(mutations / 2);
-	});
+	}, 60_000);
 });
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

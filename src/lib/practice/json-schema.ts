@@ -27,8 +27,10 @@ export function modeline(yamlFile: string): string {
  * `message` matches the build's author message for that rule.
  */
 export const CROSS_FIELD_RULES = [
-	{ rule: 'a quiz question has exactly one correct choice', message: /has no correct choice|has \d+ correct choices/ },
-	{ rule: "a problem's `answer` is the text of one of its choices", message: /is not the text of any choice/ },
+	{
+		rule: 'a question or problem has exactly one correct choice',
+		message: /has no correct choice|has \d+ correct choices/,
+	},
 	{ rule: 'no two choices of a question have the same text', message: /repeats an earlier choice/ },
 	{ rule: 'a choice has `run` or `norun`, not both', message: /has both `run` and `norun`/ },
 	{
