@@ -11,6 +11,7 @@ import cspHeaders from './src/integrations/csp-headers.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
 import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
 import practiceTypes from './src/integrations/practice-types.ts';
+import authorPage from './src/integrations/author-page.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
 
@@ -107,5 +108,6 @@ export default defineConfig({
 		preact(),
 		cspHeaders(),
 		practiceTypes(),
+		authorPage(),
 	],
 });
