@@ -5,10 +5,10 @@ import authorPage, { AUTHOR_PAGE } from './author-page.ts';
 type Setup = NonNullable<AstroIntegration['hooks']['astro:config:setup']>;
 
 function routesFor(command: 'dev' | 'build' | 'preview' | 'sync') {
-	const injectRoute = vi.fn();
+	const injectRoute = vi.fn<(route: { pattern: string }) => void>();
 	const setup = authorPage().hooks['astro:config:setup'] as Setup;
 	void setup({ command, injectRoute } as unknown as Parameters<Setup>[0]);
-	return injectRoute.mock.calls.map(([route]: [{ pattern: string }]) => route.pattern);
+	return injectRoute.mock.calls.map(([route]) => route.pattern);
 }
 
 describe('the author page', () => {
