@@ -55,13 +55,38 @@ function trimmedNonEmpty(zodSchema: z.core.$ZodTypes, jsonSchema: JsonSchema): v
 	if (trims && jsonSchema['minLength'] === 1 && jsonSchema['pattern'] === undefined) jsonSchema['pattern'] = '\\S';
 }
 
+/**
+ * Zod's discriminated union becomes a `oneOf`, and a validator then reports the mistakes of every branch: a card
+ * with a misspelt key is also told it lacks a quiz question's `prompt`. Keyed on `type` with `if`/`then`
+ * instead, only the branch the file's `type` names is checked, so an editor underlines only real mistakes.
+ */
+function discriminated(schema: JsonSchema): JsonSchema {
+	const { oneOf, ...rest } = schema;
+	if (!Array.isArray(oneOf)) return schema;
+	const branches = oneOf as JsonSchema[];
+	const typeOf = (branch: JsonSchema) =>
+		((branch['properties'] as Record<string, JsonSchema> | undefined)?.['type']?.['const'] as string | undefined) ??
+		undefined;
+	if (!branches.every((branch) => typeOf(branch) !== undefined)) return schema;
+	return {
+		...rest,
+		type: 'object',
+		properties: { type: { type: 'string', enum: branches.map(typeOf) } },
+		required: ['type'],
+		allOf: branches.map((branch) => ({
+			if: { properties: { type: { const: typeOf(branch) } }, required: ['type'] },
+			then: branch,
+		})),
+	};
+}
+
 export function practiceSetJsonSchema(): JsonSchema {
 	const generated = z.toJSONSchema(practiceSet, {
 		io: 'input',
 		target: 'draft-07',
 		override: ({ zodSchema, jsonSchema }) => trimmedNonEmpty(zodSchema, jsonSchema as JsonSchema),
 	}) as JsonSchema;
-	const { $schema, ...rest } = generated;
+	const { $schema, ...rest } = discriminated(generated);
 	return {
 		$schema,
 		$comment: `Generated from the Zod schemas in src/lib/practice/ by \`npm run schema\`; do not edit. Rules a schema cannot express are checked by the build: ${CROSS_FIELD_RULES.map((rule) => rule.rule).join('; ')}.`,
