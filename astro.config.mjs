@@ -9,6 +9,9 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
+import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
+import practiceTypes from './src/integrations/practice-types.ts';
+import authorPage from './src/integrations/author-page.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
 
@@ -72,7 +75,10 @@ export default defineConfig({
 	},
 	markdown: {
 		processor: satteri({
-			mdastPlugins: [pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url)))],
+			mdastPlugins: [
+				pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url))),
+				practiceIdsPlugin(fileURLToPath(new URL('.', import.meta.url))),
+			],
 			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin()],
 		}),
 	},
@@ -107,5 +113,7 @@ export default defineConfig({
 		}),
 		preact(),
 		cspHeaders(),
+		practiceTypes(),
+		authorPage(),
 	],
 });
