@@ -69,3 +69,13 @@ describe('the FSRS scheduler', () => {
 		expect(seen.size).toBe(16);
 	});
 });
+
+describe('the FSRS scheduler with a clock that went back', () => {
+	it('treats a review dated before the last one as the same day, never producing NaN', () => {
+		const now = Date.UTC(2026, 11, 2, 9);
+		const first = review(NEW_MEMORY, now, 3);
+		const second = review(review(first, now + 2 * DAY, 3), now - 3 * DAY, 1);
+		expect(Number.isFinite(second.s)).toBe(true);
+		expect(Number.isFinite(second.d)).toBe(true);
+	});
+});

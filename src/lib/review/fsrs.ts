@@ -114,7 +114,8 @@ function learningStep(state: CardState, step: number, rating: Rating): [number, 
 
 /** The memory after the reader reviews an item at `now` with `rating`. */
 export function review(memory: Memory, now: number, rating: Rating): Memory {
-	const days = memory.state !== 0 && memory.last ? daysBetween(memory.last, now) : 0;
+	// A review dated before the last one (a device whose clock is behind) counts as the same day; ts-fsrs throws.
+	const days = memory.state !== 0 && memory.last ? Math.max(0, daysBetween(memory.last, now)) : 0;
 	let s: number;
 	let d: number;
 	if (memory.d === 0 && memory.s === 0) {
