@@ -85,7 +85,11 @@ export default defineConfig({
 			favicon: '/favicon.svg',
 			customCss: ['./src/styles/site.css'],
 			// Starlight's search, loading Pagefind when the reader opens it rather than at idle on every page.
-			components: { Search: './src/components/site/Search.astro' },
+			// SiteTitle: Starlight's own, followed by the review queue's due count (src/components/review/).
+			components: {
+				Search: './src/components/site/Search.astro',
+				SiteTitle: './src/components/review/SiteTitle.astro',
+			},
 			lastUpdated: false,
 			pagination: true,
 			sidebar: [

@@ -1,8 +1,8 @@
 /** The tiny due count every page shows must agree with the review queue itself, on any stored document. */
 import { describe, expect, it } from 'vitest';
-import { decode, toProgress } from '../progress/store.ts';
+import { decode, STORAGE_KEY, toProgress } from '../progress/store.ts';
 import { seededRandom } from '../test-draw/prng.ts';
-import { countDue } from './due.ts';
+import { countDue, DUE_KEY } from './due.ts';
 import { dueQueue, reviewed, type ReviewItem } from './queue.ts';
 
 const MINUTE = 60_000;
@@ -10,10 +10,14 @@ const DAY = 1440 * MINUTE;
 const NOW = Date.UTC(2026, 11, 2, 9);
 
 describe('the due count', () => {
+	it('reads the key the progress store writes', () => {
+		expect(DUE_KEY).toBe(STORAGE_KEY);
+	});
+
 	it('counts nothing in an empty or unreadable document', () => {
 		expect(countDue(null, NOW)).toBe(0);
 		expect(countDue({ v: 2 }, NOW)).toBe(0);
-		expect(countDue({ v: 2, items: {}, tests: 'x', review: {} }, NOW)).toBe(0);
+		expect(countDue({ v: 2, items: {}, tests: [], review: {} }, NOW)).toBe(0);
 	});
 
 	it('agrees with the review queue on thousands of random stored documents', () => {

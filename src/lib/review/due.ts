@@ -10,33 +10,40 @@
 
 const MINUTE = 60_000;
 
+/** The progress store's key (`STORAGE_KEY` in `store.ts`, not imported so the store stays out of this script). */
+export const DUE_KEY = 'awaitable:progress';
+
 /**
  * When an item first answered at `at` is due: a wrong answer after FSRS's first learning step (1 minute), a
  * right one after the second (10 minutes); `queue.test.ts` checks both against the scheduler.
  */
 export const firstDue = (at: number, correct: boolean) => at + (correct ? 10 : 1) * MINUTE;
 
-type Loose = Record<string, { at?: unknown; due?: unknown; kind?: string; correct?: unknown; known?: unknown }>;
+type Loose = Record<string, { at: number; due: number; kind: string; correct?: boolean; known?: boolean }>;
+interface Stored {
+	items?: Loose;
+	review?: Loose;
+	tests?: { at: number; answers?: { id: string; correct: boolean }[] }[];
+}
 
-/** How many items are due at `now` in a stored document (`JSON.parse` of the stored value). */
+/**
+ * How many items are due at `now` in a stored document (`JSON.parse` of the stored value). Written for size:
+ * a document that is not the store's may throw, and the caller shows no count then.
+ */
 export function countDue(document: unknown, now: number): number {
-	const doc = (document ?? {}) as { review?: Loose; items?: Loose; tests?: { at?: unknown; answers?: unknown }[] };
+	const doc = (document ?? {}) as Stored;
 	const review = doc.review ?? {};
-	const latest: Record<string, [number, boolean]> = {};
-	const note = (id: string, at: unknown, correct: unknown) => {
-		if (typeof at === 'number' && !(id in review) && !((latest[id]?.[0] ?? -1) >= at)) latest[id] = [at, !!correct];
+	const latest: Record<string, [number, boolean | undefined]> = {};
+	// The latest answer of each item not yet reviewed; a lesson answer wins a tie, as in the queue.
+	const note = (id: string, at: number, correct: boolean | undefined) => {
+		if (!(id in review) && !((latest[id]?.[0] ?? -1) >= at)) latest[id] = [at, correct];
 	};
 	for (const [id, record] of Object.entries(doc.items ?? {})) {
-		if (record.kind === 'card') note(id, record.at, record.known);
-		if (record.kind === 'choice') note(id, record.at, record.correct);
+		if (record.kind !== 'explain') note(id, record.at, record.known ?? record.correct);
 	}
-	for (const test of Array.isArray(doc.tests) ? doc.tests : []) {
-		for (const answer of Array.isArray(test.answers) ? (test.answers as { id: string; correct: unknown }[]) : []) {
-			note(answer.id, test.at, answer.correct);
-		}
-	}
+	for (const test of doc.tests ?? []) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
 	let count = 0;
-	for (const record of Object.values(review)) if ((record.due as number) <= now) count++;
-	for (const [at, correct] of Object.values(latest)) if (firstDue(at, correct) <= now) count++;
+	for (const record of Object.values(review)) if (record.due <= now) count++;
+	for (const [at, correct] of Object.values(latest)) if (firstDue(at, !!correct) <= now) count++;
 	return count;
 }
