@@ -90,10 +90,12 @@ export default defineConfig({
 			logo: { src: './src/assets/logo.svg', alt: 'Awaitable' },
 			favicon: '/favicon.svg',
 			customCss: ['./src/styles/site.css', './src/styles/tables.css'],
-			// Starlight's search, loading Pagefind when the reader opens it rather than at idle on every page.
+			// Search: Starlight's, loading Pagefind when the reader opens it. SiteTitle: Starlight's own, followed by
+			// the review queue's due count (src/components/review/). MarkdownContent: adds Pagefind metadata.
 			components: {
 				Search: './src/components/site/Search.astro',
 				MarkdownContent: './src/components/site/MarkdownContent.astro',
+				SiteTitle: './src/components/review/SiteTitle.astro',
 			},
 			// Lessons first: a lesson's `teaches` metadata (its description, see MarkdownContent.astro) counts beside
 			// its title when Pagefind ranks results.
