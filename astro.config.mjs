@@ -13,6 +13,7 @@ import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
 import practiceTypes from './src/integrations/practice-types.ts';
 import authorPage from './src/integrations/author-page.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
+import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
 
 /*
@@ -80,7 +81,7 @@ export default defineConfig({
 				pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url))),
 				practiceIdsPlugin(fileURLToPath(new URL('.', import.meta.url))),
 			],
-			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin()],
+			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin(), codeBreaksPlugin()],
 		}),
 	},
 	integrations: [
