@@ -13,6 +13,7 @@ import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
 import practiceTypes from './src/integrations/practice-types.ts';
 import authorPage from './src/integrations/author-page.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
+import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
 
 /*
@@ -33,6 +34,7 @@ export default defineConfig({
 	// Starlight turns on prefetching of every link; its script costs 1.1 KB gzip at load on every page,
 	// more than the 8 KB JavaScript-at-load budget leaves room for. Static pages load fast enough without it.
 	prefetch: false,
+	build: { inlineStylesheets: 'always' },
 	vite: {
 		build: {
 			// Preact and its hooks in one chunk: one file and one gzip stream instead of two, about 0.2 KB less for
@@ -79,7 +81,7 @@ export default defineConfig({
 				pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url))),
 				practiceIdsPlugin(fileURLToPath(new URL('.', import.meta.url))),
 			],
-			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin()],
+			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin(), codeBreaksPlugin()],
 		}),
 	},
 	integrations: [
