@@ -7,6 +7,7 @@ const item = { id: 'q', hash: 'h2' };
 const progressOf = (entries: Record<string, ItemRecord>): Progress => ({
 	items: new Map(Object.entries(entries)),
 	tests: [],
+	review: new Map(),
 });
 
 describe('records of answers', () => {
