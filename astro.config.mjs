@@ -9,6 +9,9 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
+import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
+import practiceTypes from './src/integrations/practice-types.ts';
+import authorPage from './src/integrations/author-page.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
 
@@ -72,7 +75,10 @@ export default defineConfig({
 	},
 	markdown: {
 		processor: satteri({
-			mdastPlugins: [pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url)))],
+			mdastPlugins: [
+				pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url))),
+				practiceIdsPlugin(fileURLToPath(new URL('.', import.meta.url))),
+			],
 			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin()],
 		}),
 	},
@@ -83,13 +89,17 @@ export default defineConfig({
 				"Learn Django's asynchronous ORM (aget, asave, aupdate, async for, SynchronousOnlyOperation) with lessons and practice checked against Django 5.2 LTS.",
 			logo: { src: './src/assets/logo.svg', alt: 'Awaitable' },
 			favicon: '/favicon.svg',
-			customCss: ['./src/styles/site.css'],
-			// Starlight's search, loading Pagefind when the reader opens it rather than at idle on every page.
-			// SiteTitle: Starlight's own, followed by the review queue's due count (src/components/review/).
+			customCss: ['./src/styles/site.css', './src/styles/tables.css'],
+			// Search: Starlight's, loading Pagefind when the reader opens it. SiteTitle: Starlight's own, followed by
+			// the review queue's due count (src/components/review/). MarkdownContent: adds Pagefind metadata.
 			components: {
 				Search: './src/components/site/Search.astro',
+				MarkdownContent: './src/components/site/MarkdownContent.astro',
 				SiteTitle: './src/components/review/SiteTitle.astro',
 			},
+			// Lessons first: a lesson's `teaches` metadata (its description, see MarkdownContent.astro) counts beside
+			// its title when Pagefind ranks results.
+			pagefind: { ranking: { metaWeights: { title: 5, teaches: 3 } } },
 			lastUpdated: false,
 			pagination: true,
 			sidebar: [
@@ -105,5 +115,7 @@ export default defineConfig({
 		}),
 		preact(),
 		cspHeaders(),
+		practiceTypes(),
+		authorPage(),
 	],
 });

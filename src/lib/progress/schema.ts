@@ -33,7 +33,10 @@ export const choiceRecord = z.object({
 	hash,
 	at: time,
 	attempts: count,
-	/** Index of the chosen option. */
+	/**
+	 * The chosen option's authored index (its position in the YAML file), never its shown position: choices
+	 * are shown shuffled (`choice-order.ts`), and records written before the shuffle hold authored indices too.
+	 */
 	choice: choiceIndex,
 	correct: z.boolean(),
 });
