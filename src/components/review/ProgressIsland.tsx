@@ -12,7 +12,7 @@ import { summarize, type Count } from '~/lib/progress/summary.ts';
 import type { ImportResult } from '~/lib/progress/transfer.ts';
 import { dueQueue, schedule, type ReviewItem } from '~/lib/review/queue.ts';
 import { mistakes } from '~/lib/review/mistakes.ts';
-import { announceProgress, inWords, lessonLink } from './shared.ts';
+import { announceProgress, focusLater, inWords, lessonLink } from './shared.ts';
 
 export interface ProgressIslandProps {
 	lessons: CatalogLesson[];
@@ -358,7 +358,15 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 			<Section title="Start again">
 				<div class="aw-actions">
 					{!confirming ? (
-						<button type="button" class="aw-button aw-button--quiet" onClick={() => setConfirming(true)}>
+						<button
+							type="button"
+							class="aw-button aw-button--quiet"
+							id="aw-reset"
+							onClick={() => {
+								setConfirming(true);
+								focusLater('aw-reset-cancel');
+							}}
+						>
 							Reset my progress
 						</button>
 					) : (
@@ -375,11 +383,20 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 									announceProgress();
 									setConfirming(false);
 									report('Your progress was reset.');
+									focusLater('aw-reset');
 								}}
 							>
 								Yes, reset my progress
 							</button>
-							<button type="button" class="aw-button aw-button--quiet" onClick={() => setConfirming(false)}>
+							<button
+								type="button"
+								class="aw-button aw-button--quiet"
+								id="aw-reset-cancel"
+								onClick={() => {
+									setConfirming(false);
+									focusLater('aw-reset');
+								}}
+							>
 								Cancel
 							</button>
 						</div>
