@@ -112,9 +112,17 @@ export default defineConfig({
 				"Learn Django's asynchronous ORM (aget, asave, aupdate, async for, SynchronousOnlyOperation) with lessons and practice checked against Django 5.2 LTS.",
 			logo: { src: './src/assets/logo.svg', alt: 'Awaitable' },
 			favicon: '/favicon.svg',
-			customCss: ['./src/styles/site.css'],
-			// Starlight's search, loading Pagefind when the reader opens it rather than at idle on every page.
-			components: { Search: './src/components/site/Search.astro' },
+			customCss: ['./src/styles/site.css', './src/styles/tables.css'],
+			// Search: Starlight's, loading Pagefind when the reader opens it. SiteTitle: Starlight's own, followed by
+			// the review queue's due count (src/components/review/). MarkdownContent: adds Pagefind metadata.
+			components: {
+				Search: './src/components/site/Search.astro',
+				MarkdownContent: './src/components/site/MarkdownContent.astro',
+				SiteTitle: './src/components/review/SiteTitle.astro',
+			},
+			// Lessons first: a lesson's `teaches` metadata (its description, see MarkdownContent.astro) counts beside
+			// its title when Pagefind ranks results.
+			pagefind: { ranking: { metaWeights: { title: 5, teaches: 3 } } },
 			lastUpdated: false,
 			pagination: true,
 			// The 404 page is src/pages/404.astro: a 404.md among the docs would be rendered by both Starlight's

@@ -6,7 +6,13 @@ import type { CompiledSet } from './lib/practice/compiled.ts';
 import { practiceLoader } from './lib/practice/loader.ts';
 
 export const collections = {
-	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+	docs: defineCollection({
+		loader: docsLoader(),
+		schema: docsSchema({
+			// A lesson's one-line summary, shown in the home page's list of lessons (LessonList.astro).
+			extend: z.object({ summary: z.string().optional() }),
+		}),
+	}),
 	/**
 	 * Starlight's UI strings, overridden in `src/content/i18n/en.json`. Starlight reads this collection on every
 	 * build; left undefined, Astro warns that it does not exist.

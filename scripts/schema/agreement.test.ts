@@ -16,6 +16,7 @@ import { CROSS_FIELD_RULES, practiceSetJsonSchema } from '../../src/lib/practice
 import type { AuthorProblem } from '../../src/lib/practice/author-errors.ts';
 import { parsePracticeFile } from '../../src/lib/practice/parse-file.ts';
 import { checkSiteRules, type LoadedSet } from '../../src/lib/practice/site-rules.ts';
+import { checkQuality, type QualityInput } from '../../src/lib/practice/quality.ts';
 import { parseExpected } from '../quality/bad-input-case.ts';
 import { ROOT } from '../quality/project-copy.ts';
 import { practiceFiles } from './schema-file.ts';
@@ -32,22 +33,26 @@ interface Verdict {
 	schema: string[];
 }
 
-/** Judges every practice file of a site as the build does (each file, then the rules across files) and as Ajv does. */
+/** Judges every practice file of a site as the build does (each file, then the rules across files and the question-quality rules) and as Ajv does. */
 function judge(files: Files): Verdict[] {
 	const verdicts: Verdict[] = [];
 	const loaded: LoadedSet[] = [];
+	const sources: QualityInput[] = [];
 	for (const [file, source] of files) {
 		const document = parseDocument(source);
 		// A file that is not YAML never reaches a schema: the editor's YAML parser reports it, as the build does.
 		if (document.errors.length > 0) continue;
 		const result = parsePracticeFile(file, source);
-		if (result.ok) loaded.push({ id: file, file, set: result.set });
+		if (result.ok) {
+			loaded.push({ id: file, file, set: result.set });
+			sources.push({ file, source, set: result.set });
+		}
 		const schema = validate(document.toJS())
 			? []
 			: (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 		verdicts.push({ file, build: result.ok ? [] : result.problems, schema });
 	}
-	const siteProblems = checkSiteRules(loaded);
+	const siteProblems = [...checkSiteRules(loaded), ...checkQuality(sources).problems];
 	for (const verdict of verdicts)
 		verdict.build.push(...siteProblems.filter((problem) => problem.file === verdict.file));
 	return verdicts;

@@ -7,6 +7,7 @@ import { AstroError } from 'astro/errors';
 import type { CompiledChoice, CompiledSet, Html } from './compiled.ts';
 import { assertNever } from './compiled.ts';
 import type { Choice } from './choice.ts';
+import { choiceOrder } from './choice-order.ts';
 import type { Problem } from './items.ts';
 import type { PracticeSet } from './practice-set.ts';
 
@@ -71,13 +72,18 @@ export async function compileSet(
 ): Promise<CompiledSet> {
 	const inline = async (markdown: string) => unwrapParagraph(await render(markdown));
 	const all = (list: readonly string[]) => Promise.all(list.map(render));
-	const choices = (list: readonly Choice[]) =>
+	/** Choices in the order they are shown, each with its authored index. */
+	const choices = (itemId: string, list: readonly Choice[]) =>
 		Promise.all(
-			list.map(async (choice): Promise<CompiledChoice> => ({
-				html: await inline(choice.text),
-				correct: choice.correct,
-				feedbackHtml: await render(choice.feedback),
-			})),
+			choiceOrder(itemId, list.length).map(async (index): Promise<CompiledChoice> => {
+				const choice = list[index] as Choice;
+				return {
+					index,
+					html: await inline(choice.text),
+					correct: choice.correct,
+					feedbackHtml: await render(choice.feedback),
+				};
+			}),
 		);
 	const base = { id: meta.id, lesson: meta.lesson, file: meta.file, ...(set.title ? { title: set.title } : {}) };
 
@@ -110,7 +116,7 @@ export async function compileSet(
 							difficulty: item.difficulty,
 							lesson: meta.lesson,
 							promptHtml: await render(item.prompt),
-							choices: await choices(item.choices),
+							choices: await choices(item.id, item.choices),
 							explanationHtml: await render(item.explanation),
 							...(item.section ? { section: item.section } : {}),
 							...(item.misconception ? { misconception: item.misconception } : {}),
@@ -151,7 +157,7 @@ export async function compileSet(
 								difficulty: item.difficulty,
 								lesson: meta.lesson,
 								promptHtml: await render(item.prompt),
-								choices: await choices(item.choices),
+								choices: await choices(item.id, item.choices),
 								// In the site-wide test a problem is reviewed like a quiz question: its solution explains it.
 								explanationHtml: `<ol>${stepsHtml.map((step) => `<li>${step}</li>`).join('')}</ol>`,
 								hintHtml: await render(item.hint),

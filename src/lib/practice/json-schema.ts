@@ -39,6 +39,10 @@ export const CROSS_FIELD_RULES = [
 	},
 	{ rule: '`match` goes with `raises`', message: /only makes sense with `raises`/ },
 	{ rule: 'item ids are unique across the site (a rule over all files)', message: /reuses an id already used in/ },
+	// Question-quality rules (quality.ts): they judge what a text says, which no schema can.
+	{ rule: 'no "all of the above" or "none of the above" choice', message: /says "(all|none) of the above"/i },
+	{ rule: 'no two choices equal once case, spaces and punctuation are ignored', message: /reads the same as choices/ },
+	{ rule: 'feedback says more than the verdict', message: /has no feedback beyond the verdict/ },
 ] as const;
 
 type JsonSchema = Record<string, unknown>;

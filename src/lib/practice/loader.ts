@@ -12,6 +12,7 @@ import type { AuthorProblem } from './author-errors.ts';
 import { formatProblems } from './author-errors.ts';
 import { compileSet } from './compile.ts';
 import { parsePracticeFile } from './parse-file.ts';
+import { checkQuality, formatFigures, type QualityInput } from './quality.ts';
 import { checkSiteRules, type LoadedSet } from './site-rules.ts';
 
 export class PracticeDataError extends AstroError {
@@ -41,6 +42,7 @@ export function practiceLoader(options: { base: string }): Loader {
 
 			const loadAll = async () => {
 				const loaded: LoadedSet[] = [];
+				const sources: QualityInput[] = [];
 				const problems: AuthorProblem[] = [];
 				for (const absolute of await yamlFiles(directory)) {
 					const file = path.relative(root, absolute).split(path.sep).join('/');
@@ -49,12 +51,19 @@ export function practiceLoader(options: { base: string }): Loader {
 						.replace(/\.ya?ml$/, '')
 						.split(path.sep)
 						.join('/');
-					const result = parsePracticeFile(file, await readFile(absolute, 'utf8'));
-					if (result.ok) loaded.push({ id, file, set: result.set });
-					else problems.push(...result.problems);
+					const source = await readFile(absolute, 'utf8');
+					const result = parsePracticeFile(file, source);
+					if (result.ok) {
+						loaded.push({ id, file, set: result.set });
+						sources.push({ file, source, set: result.set });
+					} else problems.push(...result.problems);
 				}
 				problems.push(...checkSiteRules(loaded));
+				// Fair questions (quality.ts): per-item rules stop the build; the site-wide figures are logged.
+				const quality = checkQuality(sources);
+				problems.push(...quality.problems);
 				if (problems.length > 0) throw new PracticeDataError(problems);
+				context.logger.info(formatFigures(quality.figures));
 
 				const render = async (markdown: string) => (await context.renderMarkdown(markdown)).html;
 				context.store.clear();
