@@ -12,6 +12,7 @@ import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugi
 import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
 import practiceTypes from './src/integrations/practice-types.ts';
 import authorPage from './src/integrations/author-page.ts';
+import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
 
@@ -143,5 +144,6 @@ export default defineConfig({
 		cspHeaders(),
 		practiceTypes(),
 		authorPage(),
+		practiceDevErrors(),
 	],
 });
