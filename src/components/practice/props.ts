@@ -5,7 +5,7 @@
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import { editDistance } from '~/lib/practice/author-errors.ts';
-import { KINDS, type SetType } from './kinds.tsx';
+import { KINDS, type SetType } from '~/lib/practice/kinds.ts';
 
 /** `<Quiz id="aget/quiz" />`: the set id is the YAML file's path under `src/content/practice`, without `.yaml`. */
 export const setProps = z.strictObject({

@@ -10,7 +10,7 @@ import { buildCatalog, itemsOf, type CatalogLesson, type ItemsByType } from '~/l
 import { withBase } from '~/lib/site/base-path.ts';
 import { docsPath } from '~/lib/practice/set-pages.ts';
 import type { TestEntry } from '~/lib/test-draw/draw.ts';
-import { SET_TYPES } from './kinds.tsx';
+import { SET_TYPES } from '~/lib/practice/kinds.ts';
 
 const base = import.meta.env.BASE_URL;
 

@@ -5,7 +5,7 @@
 import { getCollection, getEntry, render } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import type { CompiledSet } from './compiled.ts';
-import { KINDS } from '~/components/practice/kinds.tsx';
+import { KINDS } from './kinds.ts';
 import { editDistance } from './author-errors.ts';
 
 export async function getPracticeSet<T extends CompiledSet['type']>(

@@ -11,7 +11,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { CompiledSet } from '~/lib/practice/compiled.ts';
-import { KINDS, SetView, type SetType } from '../kinds.tsx';
+import { KINDS, type SetType } from '~/lib/practice/kinds.ts';
+import { SetView } from '../widgets.tsx';
 import { settle, watchLanding } from './landing.ts';
 import { findSet, loadLessonPractice } from './lesson-data.ts';
 
@@ -47,8 +48,16 @@ export default function SetIsland({ setId, type, summary, href, src, children }:
 	if (set) return <SetView set={set} />;
 	if (children) return <div data-static="">{children}</div>;
 	const failed = set === null;
+	// `data-summary` shows a "Loading" note (src/styles/site.css) until the set arrives or `data-failed` says
+	// it will not; a failed set is no longer pending, so the page settles (landing.ts).
 	return (
-		<div class={`aw-widget ${KINDS[type].className}`} data-set={setId} data-pending={failed ? undefined : ''}>
+		<div
+			class={`aw-widget ${KINDS[type].className}`}
+			data-set={setId}
+			data-summary=""
+			data-pending={failed ? undefined : ''}
+			data-failed={failed ? '' : undefined}
+		>
 			<p class="aw-status">{summary}.</p>
 			<p class="aw-status">
 				{failed && <strong role="alert">This part of the page could not be loaded. </strong>}

@@ -3,7 +3,8 @@
  * taller above any heading below them: a deep link (`#quiz`), a click in "On this page" made before they
  * rendered, or a return with the browser's back button would leave the reader far from where they meant to be.
  * So, once every set of the page has rendered, the reader is put back where they were headed: the element the
- * URL's hash names, or on a back/forward visit the scroll position they left. Nothing moves after that.
+ * URL's hash names, or, on a back/forward visit to a page without one, the scroll position they left. Nothing
+ * moves after that.
  *
  * If the reader scrolls on their own before then (wheel, touch, keys), their position wins and nothing is
  * restored. On the practice page sets are rendered whole on the server, so they never change the layout.
@@ -60,12 +61,12 @@ export function settle(): void {
 	if (document.querySelector('.aw-widget[data-pending]')) return;
 	restored = true;
 	if (readerScrolled) return;
-	const saved = savedScrollY();
-	if (saved !== undefined) {
-		scrollTo({ top: saved, behavior: 'instant' });
-		return;
-	}
 	const id = decodeURIComponent(location.hash.slice(1));
 	const target = id ? document.getElementById(id) : null;
-	target?.scrollIntoView({ block: 'start', behavior: 'instant' });
+	if (target) {
+		target.scrollIntoView({ block: 'start', behavior: 'instant' });
+		return;
+	}
+	const saved = savedScrollY();
+	if (saved !== undefined) scrollTo({ top: saved, behavior: 'instant' });
 }

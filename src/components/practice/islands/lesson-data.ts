@@ -1,7 +1,7 @@
 /**
  * A lesson's practice data in the browser: `/practice/<lesson>.json`, fetched once per page however many
  * islands ask for it. The API other features build on (review, progress): `loadLessonPractice(href)` gives
- * every set of the lesson, compiled; `findSet` and `findItem` pick one out; `SetView` (kinds.tsx) renders a set.
+ * every set of the lesson, compiled; `findSet` and `findItem` pick one out; `SetView` (widgets.tsx) renders a set.
  */
 import type { CompiledSet, LessonPractice } from '~/lib/practice/compiled.ts';
 

@@ -1,25 +1,14 @@
 /**
  * The set-kind registry: everything that differs between the kinds of practice set, in one place. Adding a
- * kind is one entry here, its item schema (`src/lib/practice/items.ts`), its widget and its one-line MDX
- * component; every exhaustive use below fails the type check until the entry exists.
+ * kind is one entry here, its item schema (`items.ts`), its widget (one line in
+ * `src/components/practice/widgets.tsx`) and its one-line MDX component; every exhaustive use fails the type
+ * check until the entry exists. Plain data, so Node-side code (the MDX id check, the editor types) reads it too.
  */
-import type { FunctionComponent } from 'preact';
-import type { CompiledSet } from '~/lib/practice/compiled.ts';
-import { DIFFICULTIES, LEVELS } from '~/lib/practice/fields.ts';
-import type { SetType } from '~/lib/practice/practice-set.ts';
-import ExplainIsland from './islands/ExplainIsland.tsx';
-import FlashcardsIsland from './islands/FlashcardsIsland.tsx';
-import PracticeIsland from './islands/PracticeIsland.tsx';
-import QuizIsland from './islands/QuizIsland.tsx';
+import type { CompiledSet } from './compiled.ts';
+import { DIFFICULTIES, LEVELS } from './fields.ts';
+import type { SetType } from './practice-set.ts';
 
 export type { SetType };
-
-/** What a widget gets: the set's id and items; `pending` while it is a server-rendered preview. */
-export interface WidgetProps<S extends CompiledSet = CompiledSet> {
-	setId: string;
-	items: S['items'];
-	pending?: boolean;
-}
 
 export interface Kind<T extends SetType> {
 	/** The MDX component authors embed it with: `<Quiz id="aget/quiz" />`. */
@@ -34,8 +23,6 @@ export interface Kind<T extends SetType> {
 	linkText: string;
 	/** The class of the widget's root (`aw-quiz`); the loading summary uses it too. */
 	className: string;
-	/** The widget that renders a set of this kind, on the server and in the browser. */
-	Widget: FunctionComponent<WidgetProps<Extract<CompiledSet, { type: T }>>>;
 	/** The field items are counted by in the summary ("3 easy, 4 medium"), with its values in order. */
 	groups?: { order: readonly string[]; of: (item: Extract<CompiledSet, { type: T }>['items'][number]) => string };
 }
@@ -48,7 +35,6 @@ export const KINDS: { readonly [T in SetType]: Kind<T> } = {
 		nouns: ['card', 'cards'],
 		linkText: 'Open the flashcards on the practice page',
 		className: 'aw-cards',
-		Widget: FlashcardsIsland,
 		groups: { order: LEVELS, of: (item) => item.level },
 	},
 	quiz: {
@@ -58,7 +44,6 @@ export const KINDS: { readonly [T in SetType]: Kind<T> } = {
 		nouns: ['question', 'questions'],
 		linkText: 'Open the quiz on the practice page',
 		className: 'aw-quiz',
-		Widget: QuizIsland,
 		groups: { order: DIFFICULTIES, of: (item) => item.difficulty },
 	},
 	explain: {
@@ -68,7 +53,6 @@ export const KINDS: { readonly [T in SetType]: Kind<T> } = {
 		nouns: ['question to answer in your own words', 'questions to answer in your own words'],
 		linkText: 'Open these questions on the practice page',
 		className: 'aw-explain',
-		Widget: ExplainIsland,
 	},
 	problems: {
 		component: 'Practice',
@@ -77,13 +61,17 @@ export const KINDS: { readonly [T in SetType]: Kind<T> } = {
 		nouns: ['problem', 'problems'],
 		linkText: 'Open the practice problems on the practice page',
 		className: 'aw-practice',
-		Widget: PracticeIsland,
 		groups: { order: DIFFICULTIES, of: (item) => item.difficulty },
 	},
 };
 
 /** The kinds in the order a lesson shows them. */
 export const SET_TYPES = Object.keys(KINDS) as SetType[];
+
+/** The MDX component of each kind: `<Quiz>` for `quiz`. */
+export const COMPONENT_FOR = Object.fromEntries(SET_TYPES.map((type) => [type, KINDS[type].component])) as Readonly<
+	Record<SetType, string>
+>;
 
 /** The registry entry of a set's kind, typed for that set. */
 export function kindOf<S extends CompiledSet>(set: S): Kind<S['type']> {
@@ -103,10 +91,4 @@ export function setSummary(set: CompiledSet): string {
 		.filter(([, n]) => n > 0)
 		.map(([name, n]) => `${n} ${name}`);
 	return `${count}: ${parts.join(', ')}`;
-}
-
-/** A set's widget, whatever its kind: what the set island renders once it has the lesson's data. */
-export function SetView({ set, pending = false }: { set: CompiledSet; pending?: boolean }) {
-	const { Widget } = KINDS[set.type] as unknown as Kind<SetType> & { Widget: FunctionComponent<WidgetProps> };
-	return <Widget setId={set.id} items={set.items} pending={pending} />;
 }

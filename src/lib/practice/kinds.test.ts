@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledSet } from '~/lib/practice/compiled.ts';
-import { SET_TYPES as SCHEMA_TYPES } from '~/lib/practice/practice-set.ts';
-import { cardItems, explainItems, problemItems, question } from './islands/test-fixtures.ts';
-import { KINDS, SET_TYPES, setSummary } from './kinds.tsx';
+import type { CompiledSet } from './compiled.ts';
+import { SET_TYPES as SCHEMA_TYPES } from './practice-set.ts';
+import { cardItems, explainItems, problemItems, question } from '~/components/practice/islands/test-fixtures.ts';
+import { KINDS, SET_TYPES, setSummary } from './kinds.ts';
 
 const base = {
 	id: 'aget/x',
