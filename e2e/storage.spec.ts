@@ -1,11 +1,12 @@
 /**
  * Bad input from readers' browsers: whatever `localStorage` holds, or however it fails, the page works (the
  * islands answer clicks), the reader's valid progress survives, and nothing is written that breaks the next
- * visit. The stored shape is described in src/lib/progress/store.ts (key `awaitable:progress`, version 1).
+ * visit. The stored shape is described in src/lib/progress/store.ts (key `awaitable:progress`, version PROGRESS_VERSION).
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { blockStorage, GUIDE, rightOption, STORAGE_KEY, storedProgress, widget } from './practice.ts';
+import { PROGRESS_VERSION } from '../src/lib/progress/limits.ts';
 
 type Stored = NonNullable<Awaited<ReturnType<typeof storedProgress>>>;
 
@@ -42,7 +43,7 @@ async function visitWith(page: Page, raw: string): Promise<void> {
 /** The stored value is a version-1 document whose every item record is one the site itself writes. */
 function expectWellFormed(stored: Stored | null): asserts stored is Stored {
 	expect(stored).not.toBeNull();
-	expect(stored).toMatchObject({ v: 1 });
+	expect(stored).toMatchObject({ v: PROGRESS_VERSION });
 	expect(Array.isArray(stored?.tests)).toBe(true);
 }
 

@@ -11,10 +11,10 @@ const BASE = '/awaitable/';
 test('the home page and its doors work under a sub-path', async ({ page }) => {
 	await page.goto(BASE);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText("Django's async ORM, learned by doing");
-	await page.getByRole('link', { name: /Jump into concepts and practice/ }).click();
+	await page.getByRole('link', { name: /Start with lesson 1/ }).click();
 	await expect(page).toHaveURL(`${BASE}lessons/event-loop/`);
 	await page.goto(BASE);
-	await page.getByRole('link', { name: /Test this pattern first/ }).click();
+	await page.getByRole('link', { name: /Check what you know first/ }).click();
 	await expect(page).toHaveURL(new RegExp(`${BASE}test/`));
 });
 

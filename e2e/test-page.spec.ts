@@ -98,14 +98,16 @@ test.describe('the test page', () => {
 		expect(suggested).toEqual(order.filter((href) => missedLessons.has(href ?? '')));
 	});
 
-	test('records the result and each answer for the progress page', async ({ page }) => {
+	test('records the result and each answer as a test result, leaving lesson practice untouched', async ({ page }) => {
 		const root = await openTest(page, '?seed=record');
 		await answerAll(root, 10);
 		await root.getByRole('button', { name: 'Submit my answers' }).click();
 		await expect(root.locator('.aw-result')).toContainText('You scored 10 of 10.');
 		const stored = await storedProgress(page);
 		expect(stored?.tests).toEqual([expect.objectContaining({ seed: 'record', score: 10, total: 10, missed: [] })]);
-		expect(Object.values(stored?.items ?? {}).filter((record) => record['correct'] === true)).toHaveLength(10);
+		const [run] = (stored?.tests ?? []) as { answers: { correct: boolean }[] }[];
+		expect(run?.answers.filter((answer) => answer.correct)).toHaveLength(10);
+		expect(stored?.items).toEqual({});
 	});
 
 	test('a retake draws a new set under a new seed in the URL', async ({ page }) => {

@@ -112,12 +112,16 @@ describe('the practice loader', () => {
 });
 
 describe('the practice loader stops the build, naming the file, the item and the fix, on', () => {
-	it('a practice problem whose final answer is not the text of any choice', async () => {
-		expect(await buildError('answer-not-a-choice')).toMatchInlineSnapshot(`
-			"1 problem in the practice data:
-			- src/content/practice/sample/problems.yaml:11 item "sample-problem-one-object" \`answer\` is not the text of any choice. Fix: copy the right choice's \`text\` exactly; the choices are: "The async \`get\`.", "The sync \`get\`.".
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
-		`);
+	it('a practice problem with two correct choices', async () => {
+		expect(await buildError('problem-two-correct-choices')).toMatchInlineSnapshot();
+	});
+
+	it('an "all of the above" choice', async () => {
+		expect(await buildError('all-of-the-above')).toMatchInlineSnapshot();
+	});
+
+	it('two choices that differ only in case and punctuation', async () => {
+		expect(await buildError('equal-choices')).toMatchInlineSnapshot();
 	});
 
 	it('an id that is not lower-case kebab-case', async () => {
@@ -161,11 +165,7 @@ describe('the practice loader stops the build, naming the file, the item and the
 	});
 
 	it('two correct choices in a single-answer question', async () => {
-		expect(await buildError('two-correct-choices')).toMatchInlineSnapshot(`
-			"1 problem in the practice data:
-			- src/content/practice/sample/quiz.yaml:7 item "sample-quiz-await-queryset" \`choices\` has 2 correct choices, but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
-		`);
+		expect(await buildError('two-correct-choices')).toMatchInlineSnapshot();
 	});
 
 	it('a difficulty that does not exist (`trivial`)', async () => {
