@@ -35,7 +35,7 @@ const outDir = process.env.OUT_DIR ?? './dist';
  * @returns {import('vite').Plugin}
  */
 function quietHeadInjectWarnings() {
-	/** @type {(warning: import('rolldown').RollupLog, warn: (log: import('rolldown').RollupLog) => void) => void} */
+	/** @type {(warning: import('vite').Rolldown.RollupLog, warn: (log: import('vite').Rolldown.RollupLog) => void) => void} */
 	const onwarn = (warning, warn) => {
 		if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
 		warn(warning);

@@ -113,15 +113,27 @@ describe('the practice loader', () => {
 
 describe('the practice loader stops the build, naming the file, the item and the fix, on', () => {
 	it('a practice problem with two correct choices', async () => {
-		expect(await buildError('problem-two-correct-choices')).toMatchInlineSnapshot();
+		expect(await buildError('problem-two-correct-choices')).toMatchInlineSnapshot(`
+			"1 problem in the practice data:
+			- src/content/practice/sample/problems.yaml:7 item "sample-problem-one-object" \`choices\` has 2 correct choices ("The async \`get\`.", "The sync \`get\`."), but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`.
+			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+		`);
 	});
 
 	it('an "all of the above" choice', async () => {
-		expect(await buildError('all-of-the-above')).toMatchInlineSnapshot();
+		expect(await buildError('all-of-the-above')).toMatchInlineSnapshot(`
+			"1 problem in the practice data:
+			- src/content/practice/sample/quiz.yaml:3 item "sample-quiz-await-queryset" \`choices[2].text\` says "All of the above". Fix: choices are shuffled and each should test one idea; replace it with a specific statement a developer might believe.
+			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+		`);
 	});
 
 	it('two choices that differ only in case and punctuation', async () => {
-		expect(await buildError('equal-choices')).toMatchInlineSnapshot();
+		expect(await buildError('equal-choices')).toMatchInlineSnapshot(`
+			"1 problem in the practice data:
+			- src/content/practice/sample/quiz.yaml:3 item "sample-quiz-await-queryset" \`choices[2].text\` reads the same as choices[1] once case, spaces and punctuation are ignored. Fix: make the two choices differ in substance, or drop one.
+			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+		`);
 	});
 
 	it('an id that is not lower-case kebab-case', async () => {
@@ -165,7 +177,11 @@ describe('the practice loader stops the build, naming the file, the item and the
 	});
 
 	it('two correct choices in a single-answer question', async () => {
-		expect(await buildError('two-correct-choices')).toMatchInlineSnapshot();
+		expect(await buildError('two-correct-choices')).toMatchInlineSnapshot(`
+			"1 problem in the practice data:
+			- src/content/practice/sample/quiz.yaml:7 item "sample-quiz-await-queryset" \`choices\` has 2 correct choices ("A lazy description of a query.", "A list of rows."), but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`.
+			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+		`);
 	});
 
 	it('a difficulty that does not exist (`trivial`)', async () => {
