@@ -5,8 +5,8 @@
  * device link opened in a fresh browser.
  */
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { expect, test, unexpectedErrors, watchErrors } from './fixtures.ts';
 import type { BrowserError } from './allowed-errors.ts';
+import { expect, test, unexpectedErrors, watchErrors } from './fixtures.ts';
 import {
 	axeViolations,
 	fillStorageQuota,
@@ -211,6 +211,7 @@ test.describe('progress you cannot lose', () => {
 		expect(link).toMatch(/\/progress\/#progress=[\w-]+$/);
 
 		const other = await browser.newContext();
+		// A context of the test's own: the fixture does not see it, so watch it the same way.
 		const errors: BrowserError[] = [];
 		await watchErrors(other, errors);
 		const fresh = await other.newPage();
