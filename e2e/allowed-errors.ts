@@ -41,10 +41,12 @@ export const ALLOWED_ERRORS: readonly AllowedError[] = [
 			/\/practice\/.+\.json$/.test(new URL(error.url).pathname),
 	},
 	{
-		why: "Tests that make localStorage throw on every access (blockStorage) also break Starlight's own inline scripts (theme and sidebar state), which read it without a try. They are Starlight's, inline in the HTML, and the page works without them. An error from a script file (our islands, in /_astro/) is not matched.",
+		why: "Tests that make localStorage throw on every access (blockStorage), or fill it to its quota (fillStorageQuota), also break Starlight's own inline scripts (theme and sidebar state), which use it without a try. They are Starlight's, inline in the HTML, and the page works without them. An error from a script file (our islands, in /_astro/) is not matched.",
 		matches: (error) =>
 			error.kind === 'pageerror' &&
-			/^SecurityError: The operation is insecure\.?$|^The operation is insecure\.?$/.test(error.text) &&
+			/^(SecurityError: )?The operation is insecure\.?$|^(QuotaExceededError: )?The quota has been exceeded\.?$/.test(
+				error.text,
+			) &&
 			!/\/_astro\//.test(error.stack),
 	},
 ];
