@@ -8,6 +8,8 @@ import { normalizeBase } from './src/lib/site/base-path.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
+import runner from './src/integrations/runner.ts';
+import { runnerMarkersPlugin } from './src/lib/runner/mdast-plugin.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
@@ -72,7 +74,7 @@ export default defineConfig({
 	},
 	markdown: {
 		processor: satteri({
-			mdastPlugins: [pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url)))],
+			mdastPlugins: [pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url))), runnerMarkersPlugin()],
 			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin()],
 		}),
 	},
@@ -85,7 +87,11 @@ export default defineConfig({
 			favicon: '/favicon.svg',
 			customCss: ['./src/styles/site.css'],
 			// Starlight's search, loading Pagefind when the reader opens it rather than at idle on every page.
-			components: { Search: './src/components/site/Search.astro' },
+			// MarkdownContent: adds the browser runner's Run buttons to lessons (src/components/runner/).
+			components: {
+				Search: './src/components/site/Search.astro',
+				MarkdownContent: './src/components/runner/MarkdownContent.astro',
+			},
 			lastUpdated: false,
 			pagination: true,
 			sidebar: [
@@ -100,6 +106,7 @@ export default defineConfig({
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: true, errorOnInvalidHashes: true })],
 		}),
 		preact(),
+		runner(),
 		cspHeaders(),
 	],
 });
