@@ -12,7 +12,8 @@ link.href = href;
 document.head.append(link);
 for (const marker of document.querySelectorAll<HTMLElement>('div.runner')) marker.hidden = false;
 document.addEventListener('click', (event) => {
-	const button = event.target instanceof Element ? event.target.closest<HTMLElement>('.runner-bar button') : null;
+	const button =
+		event.target instanceof Element ? event.target.closest<HTMLElement>('div.runner > div > button') : null;
 	const marker = button?.closest<HTMLElement>('div.runner');
 	if (button && marker) void import('./ui.ts').then((ui) => ui.act(button.textContent as 'Run', marker));
 });

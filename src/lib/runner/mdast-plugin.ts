@@ -37,8 +37,7 @@ type Text = { type: 'text'; value: string };
 const text = (value: string): Text => ({ type: 'text', value });
 const element = <T>(hName: string, hProperties: Record<string, unknown>, children: T[]) =>
 	({ type: 'blockquote', children, data: { hName, hProperties } }) as const;
-const paragraph = (className: string, value: string) =>
-	({ type: 'paragraph', children: [text(value)], data: { hProperties: { className: [className] } } }) as const;
+const paragraph = (value: string) => ({ type: 'paragraph', children: [text(value)] }) as const;
 
 export function runnerMarkersPlugin() {
 	let verdicts: VerdictFile | null = null;
@@ -55,24 +54,20 @@ export function runnerMarkersPlugin() {
 			const properties: Record<string, unknown> = { className: ['runner'], hidden: true };
 			const children = [];
 			if (why !== null) {
-				children.push(paragraph('runner-why', `Not runnable in the browser: ${why}.`));
+				children.push(paragraph(`Not runnable in the browser: ${why}.`));
 			} else {
 				properties['dataRun'] = annotation.context;
 				// The caveats go with the first runnable sample of each page, where readers first meet Run.
 				if (runtime.caveat !== null && ctx.data['runnerCaveat'] !== true) {
 					ctx.data['runnerCaveat'] = true;
-					children.push(paragraph('runner-caveat', runtime.caveat));
+					children.push(paragraph(runtime.caveat));
 				}
+				// Short markup, as it repeats under every sample: ui.ts finds the buttons by their text.
 				const buttons = ['Run', 'Edit', 'Reset'].map((action) => {
-					const props: Record<string, unknown> = { type: 'button', className: [`runner-${action.toLowerCase()}`] };
-					if (action === 'Reset') props['hidden'] = true;
+					const props: Record<string, unknown> = action === 'Reset' ? { hidden: true } : {};
 					return { type: 'strong', children: [text(action)], data: { hName: 'button', hProperties: props } } as const;
 				});
-				children.push({
-					type: 'paragraph',
-					children: buttons,
-					data: { hName: 'div', hProperties: { className: ['runner-bar'] } },
-				} as const);
+				children.push({ type: 'paragraph', children: buttons, data: { hName: 'div' } } as const);
 			}
 			ctx.insertAfter(node, element('div', properties, children) as never);
 		},

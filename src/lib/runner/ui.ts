@@ -50,8 +50,10 @@ function editor(marker: HTMLElement): HTMLTextAreaElement | null {
 	return element instanceof HTMLTextAreaElement ? element : null;
 }
 
-function button(marker: HTMLElement, name: string): HTMLButtonElement {
-	return marker.querySelector<HTMLButtonElement>(`.runner-${name}`) as HTMLButtonElement;
+/** One of the marker's Run, Edit and Reset buttons (the build renders them without classes, to stay small). */
+function button(marker: HTMLElement, name: 'Run' | 'Edit' | 'Reset'): HTMLButtonElement {
+	const buttons = [...marker.querySelectorAll<HTMLButtonElement>(':scope > div > button')];
+	return buttons.find((element) => element.textContent === name) as HTMLButtonElement;
 }
 
 export function act(action: 'Run' | 'Edit' | 'Reset', marker: HTMLElement): void {
@@ -69,8 +71,8 @@ function edit(marker: HTMLElement): void {
 	area.rows = Math.max(area.value.split('\n').length + 1, 3);
 	code.hidden = true;
 	marker.before(area);
-	button(marker, 'edit').hidden = true;
-	button(marker, 'reset').hidden = false;
+	button(marker, 'Edit').hidden = true;
+	button(marker, 'Reset').hidden = false;
 	area.focus();
 }
 
@@ -78,8 +80,8 @@ function reset(marker: HTMLElement): void {
 	editor(marker)?.remove();
 	const code = block(marker);
 	if (code) code.hidden = false;
-	button(marker, 'reset').hidden = true;
-	const edit = button(marker, 'edit');
+	button(marker, 'Reset').hidden = true;
+	const edit = button(marker, 'Edit');
 	edit.hidden = false;
 	edit.focus();
 }
@@ -101,7 +103,7 @@ function run(marker: HTMLElement): void {
 	status.setAttribute('role', 'status');
 	status.textContent = 'Waiting for the previous run…';
 	output.append(status);
-	const runButton = button(marker, 'run');
+	const runButton = button(marker, 'Run');
 	runButton.disabled = true;
 	queue = queue
 		.then(() => runOne({ code, context, output, status }))
@@ -150,7 +152,10 @@ function runOne({ code, context, output, status }: Run): Promise<void> {
 					const marker = output.closest<HTMLElement>('div.runner');
 					if (marker) run(marker);
 				});
-				output.append(again);
+				// In a paragraph: buttons.ts delegates clicks on `div.runner > div > button` (Run, Edit, Reset) only.
+				const row = make('p', 'runner-again');
+				row.append(again);
+				output.append(row);
 			}
 			resolve();
 		};
