@@ -11,7 +11,12 @@ import cspHeaders from './src/integrations/csp-headers.ts';
 import runner from './src/integrations/runner.ts';
 import { runnerMarkersPlugin } from './src/lib/runner/mdast-plugin.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
+import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
+import practiceTypes from './src/integrations/practice-types.ts';
+import authorPage from './src/integrations/author-page.ts';
+import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
+import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
 
 /*
@@ -24,6 +29,25 @@ const base = normalizeBase(process.env.BASE);
 /** Lets the end-to-end tests keep a sub-path build beside the main one. */
 const outDir = process.env.OUT_DIR ?? './dist';
 
+/**
+ * Astro's MDX pages carry a module-level "use astro:head-inject" directive that Astro itself reads; the bundler
+ * warns, once per MDX page on every build, that it may not keep it. Only that warning is dropped, in every
+ * build environment (Astro's prerender environment does not inherit `build.rolldownOptions`), so a clean build
+ * prints nothing an author did not cause (scripts/quality/clean-build.test.ts).
+ * @returns {import('vite').Plugin}
+ */
+function quietHeadInjectWarnings() {
+	/** @type {(warning: import('rolldown').RollupLog, warn: (log: import('rolldown').RollupLog) => void) => void} */
+	const onwarn = (warning, warn) => {
+		if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+		warn(warning);
+	};
+	return {
+		name: 'awaitable:quiet-head-inject-warnings',
+		configEnvironment: () => ({ build: { rolldownOptions: { onwarn } } }),
+	};
+}
+
 export default defineConfig({
 	site,
 	base,
@@ -32,7 +56,9 @@ export default defineConfig({
 	// Starlight turns on prefetching of every link; its script costs 1.1 KB gzip at load on every page,
 	// more than the 8 KB JavaScript-at-load budget leaves room for. Static pages load fast enough without it.
 	prefetch: false,
+	build: { inlineStylesheets: 'always' },
 	vite: {
+		plugins: [quietHeadInjectWarnings()],
 		build: {
 			// Preact and its hooks in one chunk: one file and one gzip stream instead of two, about 0.2 KB less for
 			// every page's islands (DESIGN.md: all islands of a page within 15 KB gzip, Preact included).
@@ -73,9 +99,16 @@ export default defineConfig({
 		},
 	},
 	markdown: {
+		// Code is highlighted by Starlight's Expressive Code (lessons) or not at all (question text), never by
+		// Astro's Shiki, whose inline styles a strict CSP would block; saying so also stops Astro's warning.
+		syntaxHighlight: false,
 		processor: satteri({
-			mdastPlugins: [pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url))), runnerMarkersPlugin()],
-			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin()],
+			mdastPlugins: [
+				pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url))),
+				practiceIdsPlugin(fileURLToPath(new URL('.', import.meta.url))),
+				runnerMarkersPlugin(),
+			],
+			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin(), codeBreaksPlugin()],
 		}),
 	},
 	integrations: [
@@ -85,15 +118,23 @@ export default defineConfig({
 				"Learn Django's asynchronous ORM (aget, asave, aupdate, async for, SynchronousOnlyOperation) with lessons and practice checked against Django 5.2 LTS.",
 			logo: { src: './src/assets/logo.svg', alt: 'Awaitable' },
 			favicon: '/favicon.svg',
-			customCss: ['./src/styles/site.css'],
-			// Starlight's search, loading Pagefind when the reader opens it rather than at idle on every page.
-			// MarkdownContent: adds the browser runner's Run buttons to lessons (src/components/runner/).
+			customCss: ['./src/styles/site.css', './src/styles/tables.css'],
+			// Search: Starlight's, loading Pagefind when the reader opens it. SiteTitle: Starlight's own, followed by
+			// the review queue's due count (src/components/review/). MarkdownContent: adds Pagefind metadata, and
+			// the browser runner's Run buttons on lessons (src/components/runner/).
 			components: {
 				Search: './src/components/site/Search.astro',
-				MarkdownContent: './src/components/runner/MarkdownContent.astro',
+				MarkdownContent: './src/components/site/MarkdownContent.astro',
+				SiteTitle: './src/components/review/SiteTitle.astro',
 			},
+			// Lessons first: a lesson's `teaches` metadata (its description, see MarkdownContent.astro) counts beside
+			// its title when Pagefind ranks results.
+			pagefind: { ranking: { metaWeights: { title: 5, teaches: 3 } } },
 			lastUpdated: false,
 			pagination: true,
+			// The 404 page is src/pages/404.astro: a 404.md among the docs would be rendered by both Starlight's
+			// docs route and its 404 route, with a warning about the conflict on every build.
+			disable404Route: true,
 			sidebar: [
 				START_HERE,
 				{ label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
@@ -108,5 +149,8 @@ export default defineConfig({
 		preact(),
 		runner(),
 		cspHeaders(),
+		practiceTypes(),
+		authorPage(),
+		practiceDevErrors(),
 	],
 });

@@ -19,4 +19,24 @@ export default defineConfig(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 		},
 	},
+	{
+		files: ['e2e/**/*.ts'],
+		ignores: ['e2e/fixtures.ts'],
+		rules: {
+			// Every end-to-end test fails on a browser error through the fixture in e2e/fixtures.ts, which only
+			// tests created with its `test` get.
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							importNames: ['test', 'expect'],
+							message: "Import `test` and `expect` from './fixtures.ts', so browser errors fail the test.",
+						},
+					],
+				},
+			],
+		},
+	},
 );

@@ -1,13 +1,15 @@
 /**
- * The byte budgets of DESIGN.md as tests, on the production build: for every page in the sitemap, the
- * JavaScript at load before any island, the JavaScript of all its islands, and everything at load, gzip.
+ * The byte budgets of DESIGN.md as tests, on the production build: the JavaScript at load before any island,
+ * the JavaScript of all its islands, and everything at load, gzip. Every page of the sitemap is measured by
+ * the sweep (e2e/sweep.ts, one test per page); this file holds the checks that are not per page.
  * Bytes are deterministic for a given build, so these are exact checks, not timings. The pure parts (module
  * graph, gzip totals, budget comparison and its message) live in scripts/quality/ with unit tests.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { overBudget, summaryLine } from '../scripts/quality/budgets.ts';
 import { cachedFetch, measurePage, type Fetch } from './budgets/measure-page.ts';
-import { sitemapPaths } from './site.ts';
+import { expect, test } from './fixtures.ts';
+import { builtPagePaths } from './site.ts';
 
 /** The four learning patterns every lesson ends with (CONTRIBUTING.md, "Add a lesson"), by their section headings. */
 const PATTERN_HEADINGS = ['Recall & review', 'Quiz', 'Explain it', 'Practice'];
@@ -21,26 +23,9 @@ function fetcher(request: APIRequestContext): Fetch {
 }
 
 test.describe('byte budgets', () => {
-	test('every page in the sitemap is within its byte budgets', async ({ page, request }) => {
-		test.setTimeout(300_000);
-		const fetch = fetcher(request);
-		const paths = await sitemapPaths(request);
-		expect(paths.length).toBeGreaterThan(8);
-		const failures: string[] = [];
-		const lines: string[] = [];
-		for (const path of paths) {
-			const measured = await measurePage(page, path, fetch);
-			lines.push(summaryLine(path, measured.figures));
-			failures.push(...overBudget(path, measured.figures));
-		}
-		await test.info().attach('budgets.txt', { body: lines.join('\n'), contentType: 'text/plain' });
-		console.log(lines.join('\n'));
-		expect(failures, failures.join('\n')).toEqual([]);
-	});
-
 	test('a lesson page with all four practice patterns is within its byte budgets', async ({ page, request }) => {
 		const fetch = fetcher(request);
-		const lessons = (await sitemapPaths(request)).filter((path) => /\/lessons\/[^/]+\/$/.test(path));
+		const lessons = builtPagePaths().filter((path) => /\/lessons\/[^/]+\/$/.test(path));
 		let lesson: string | undefined;
 		for (const path of lessons) {
 			await page.goto(path);
@@ -72,10 +57,13 @@ test.describe('byte budgets', () => {
 		// The search UI is the code the page's scripts only import() on demand (Pagefind's UI), plus Pagefind.
 		const isSearchCode = (url: string) => url.includes('/pagefind/') || measured.lazy.includes(url);
 		expect(measured.lazy.length, 'the page scripts import() a lazy search UI').toBeGreaterThan(0);
-		// Give idle-time loading (requestIdleCallback after load) its chance before checking.
+		// Give idle-time loading its chance before checking: Starlight's own search imports Pagefind in an idle
+		// callback after load. Two idle callbacks later, whatever an earlier one started has been requested.
 		const late: string[] = [];
 		page.on('request', (request) => late.push(new URL(request.url()).pathname));
-		await page.waitForTimeout(1500);
+		await page.evaluate(
+			() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve(undefined)))),
+		);
 		const loadedEarly = [...measured.requested, ...late].filter(isSearchCode);
 		expect(loadedEarly, `search code loaded before search was opened: ${loadedEarly.join(', ')}`).toEqual([]);
 

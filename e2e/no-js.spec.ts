@@ -3,8 +3,9 @@
  * every question, every answer sits in a closed <details>, and opening one shows what it holds. A lesson
  * shows each practice set's summary and links to the set's own page, where the set is whole.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { sitemapPaths } from './site.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { builtPagePaths } from './site.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -28,19 +29,17 @@ async function visibleAnswers(page: Page): Promise<string[]> {
 		);
 }
 
-test('every page in the sitemap reads fully without JavaScript and shows no answer before it is asked for', async ({
-	page,
-	request,
-}) => {
-	test.setTimeout(180_000);
-	const paths = await sitemapPaths(request);
-	expect(paths.length).toBeGreaterThan(8);
-	for (const path of paths) {
+for (const path of builtPagePaths()) {
+	test(`${path} reads fully without JavaScript and shows no answer before it is asked for`, async ({ page }) => {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(200);
 		await expect(page.getByRole('heading', { level: 1 }), path).toBeVisible();
 		const main = page.locator('main');
 		expect((await main.innerText()).trim().length, `${path} has readable text`).toBeGreaterThan(200);
+
+		// Every code block can be scrolled by keyboard from the HTML (src/lib/site/code-block-focus-plugin.ts).
+		const unfocusable = page.locator('main .expressive-code pre:not([tabindex="0"])');
+		expect(await unfocusable.count(), `${path}: code blocks without tabindex="0"`).toBe(0);
 
 		// Nothing is answered or revealed yet.
 		expect(await page.locator('main details[open]').count(), `${path}: every <details> is closed`).toBe(0);
@@ -72,14 +71,13 @@ test('every page in the sitemap reads fully without JavaScript and shows no answ
 				`${path}: <details> ${index + 1} shows its content`,
 			).toBeVisible();
 		}
-	}
-});
+	});
+}
 
 test('a lesson links each of its four practice sets to a page that shows it whole, answers behind <details>', async ({
 	page,
-	request,
 }) => {
-	const lesson = (await sitemapPaths(request)).find((path) => /\/lessons\/[^/]+\/$/.test(path));
+	const lesson = builtPagePaths().find((path) => /\/lessons\/[^/]+\/$/.test(path));
 	expect(lesson).toBeDefined();
 	for (const name of ['cards', 'quiz', 'explain', 'practice']) {
 		await page.goto(lesson ?? '');

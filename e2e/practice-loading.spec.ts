@@ -3,28 +3,46 @@
  * JavaScript the set's island hydrates as the reader scrolls towards it and fetches the set's data, ahead of
  * the viewport, so the widget is there before the reader is. A set's own page renders the set on the server.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { GUIDE, GUIDE_SET_PAGES, widget } from './practice.ts';
-import { sitemapPaths } from './site.ts';
+import { settle, sitemapPaths } from './site.ts';
 
+type ShiftWindow = Window & { shifts: number; shiftObserver: PerformanceObserver };
+
+/** Adds up layout shifts not caused by input, as CLS does, from the first paint on. */
 async function countShifts(page: Page): Promise<void> {
 	await page.addInitScript(() => {
-		(window as unknown as { shifts: number }).shifts = 0;
-		new PerformanceObserver((list) => {
-			for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-				if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
+		const view = window as unknown as ShiftWindow;
+		view.shifts = 0;
+		const add = (entries: PerformanceEntryList) => {
+			for (const entry of entries as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+				if (!entry.hadRecentInput) view.shifts += entry.value;
 			}
-		}).observe({ type: 'layout-shift', buffered: true });
+		};
+		view.shiftObserver = new PerformanceObserver((list) => add(list.getEntries()));
+		view.shiftObserver.observe({ type: 'layout-shift', buffered: true });
 	});
 }
 
 /**
  * Cumulative layout shift as Lighthouse reports it (three decimals) must be 0.000. A sub-pixel rounding
- * difference while a slow machine hydrates has measured 0.0002; a real shift of one line is ~0.01.
+ * difference while a slow machine hydrates has measured 0.0002; a real shift of one line is ~0.01. Entries
+ * the observer has not delivered yet are taken too, once the page has rendered.
  */
 async function expectNoShift(page: Page, where: string): Promise<void> {
-	await page.waitForTimeout(300);
-	expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), where).toBeLessThan(0.0005);
+	await settle(page);
+	const shifts = await page.evaluate(() => {
+		const view = window as unknown as ShiftWindow;
+		for (const entry of view.shiftObserver.takeRecords() as (PerformanceEntry & {
+			value: number;
+			hadRecentInput: boolean;
+		})[]) {
+			if (!entry.hadRecentInput) view.shifts += entry.value;
+		}
+		return view.shifts;
+	});
+	expect(shifts, where).toBeLessThan(0.0005);
 }
 
 async function firstLesson(page: Page): Promise<string> {
@@ -39,7 +57,7 @@ test.describe('loading the practice on a lesson', () => {
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 		await page.goto(await firstLesson(page));
 		await page.waitForLoadState('networkidle');
-		await page.waitForTimeout(500);
+		await settle(page); // visibility observers have fired and idle-time work has run: anything due has started
 		const islandUrls = await page
 			.locator('astro-island')
 			.evaluateAll((islands) => islands.map((island) => island.getAttribute('component-url') ?? ''));
@@ -63,15 +81,43 @@ test.describe('loading the practice on a lesson', () => {
 		await expect(cards).not.toBeInViewport();
 	});
 
-	test('scrolling down a lesson, as a reader does, shifts nothing on screen', async ({ page }) => {
-		test.setTimeout(90_000);
+	test('scrolling down a lesson shifts nothing on screen: each set arrives before it comes into view', async ({
+		page,
+	}) => {
+		test.slow(); // a long page, a screen-third at a time
 		await countShifts(page);
 		await page.goto(await firstLesson(page));
-		// Down to the end of the page, which grows as the sets arrive, at a brisk reader's 2000 px a second.
-		const atEnd = () => page.evaluate(() => window.scrollY + window.innerHeight >= document.body.scrollHeight - 2);
-		for (let step = 0; step < 500 && !(await atEnd()); step++) {
+		// Down to the end of the page (it grows as the sets arrive), 300 px at a time. A set starts loading when it
+		// comes within its island's margin (client:visible's rootMargin, 2000 px); after each step the test waits
+		// until every set that near has arrived, however long a loaded machine takes. What is checked is that
+		// sets are swapped in ahead of the viewport and that nothing shifts, not that a machine keeps up with a
+		// fixed scrolling speed: that race measured CLS 0.41 on a busy machine (a set arriving on screen).
+		for (let step = 0; step < 500; step++) {
+			const { y, atEnd } = await page.evaluate(() => ({
+				y: window.scrollY,
+				atEnd: window.scrollY + window.innerHeight >= document.body.scrollHeight - 2,
+			}));
+			if (atEnd) break;
 			await page.mouse.wheel(0, 300);
-			await page.waitForTimeout(150);
+			await page.waitForFunction((before) => window.scrollY > before, y);
+			await expect
+				.poll(() =>
+					page.locator('astro-island[client="visible"]').evaluateAll((islands) =>
+						islands
+							.filter((island) => {
+								const margin = /"rootMargin":"(\d+)px/.exec(island.getAttribute('opts') ?? '')?.[1];
+								// Within 90 % of its margin, its visibility observer has surely fired.
+								const reach = window.innerHeight + 0.9 * Number(margin ?? 0);
+								return margin !== undefined && island.getBoundingClientRect().top < reach;
+							})
+							.filter((island) => island.hasAttribute('ssr') || island.querySelector('[data-pending]'))
+							.map(
+								(island) =>
+									/"setId":\[0,"([^"]*)"/.exec(island.getAttribute('props') ?? '')?.[1] ?? island.getAttribute('uid'),
+							),
+					),
+				)
+				.toEqual([]);
 		}
 		await expect(page.locator('[data-pending]')).toHaveCount(0);
 		await expectNoShift(page, 'layout shift while scrolling');

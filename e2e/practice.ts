@@ -3,7 +3,8 @@
  * storage that fails like a browser's can, and an axe check with the project's WCAG tags.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
 
 /** The authoring guide shows one of each widget; e2e tests use it so they do not depend on lesson content. */
 export const GUIDE = '/guide/authoring/';
@@ -87,31 +88,6 @@ export async function axeViolations(
 		rule: violation.id,
 		nodes: violation.nodes.map((node) => node.target.join(' ')),
 	}));
-}
-
-/**
- * Collects uncaught errors thrown by our islands' code (their chunks, Preact and Astro's renderer for it).
- * Starlight's own inline scripts throw when `localStorage` is blocked; that is outside these islands.
- */
-export function islandErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('pageerror', (error) => {
-		const stack = error.stack ?? '';
-		if (/\/_astro\/(lesson|TestIsland|ProgressIsland|client|preact\.module|hooks\.module)\./.test(stack)) {
-			errors.push(`${error.message}\n${stack}`);
-		}
-	});
-	return errors;
-}
-
-/** Collects every error the page throws or logs. */
-export function pageErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('pageerror', (error) => errors.push(error.message));
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	return errors;
 }
 
 /** Presses Tab until `target` has focus (at most `limit` times), as a keyboard user would. */

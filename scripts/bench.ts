@@ -10,6 +10,10 @@
  * 4. Build time of 500 generated lessons, ours against Starlight alone on the same pages, median of runs.
  *
  *     node scripts/bench.ts [--lighthouse-runs 3] [--builds 3] [--lessons 500] [--skip-lighthouse] [--skip-builds]
+ *     node scripts/bench.ts --only lighthouse      (step 3 alone; each page's median run saved under
+ *                                                  reports/lighthouse/ for its LCP element and main-thread work)
+ *
+ * BENCH_PORT sets the preview's port (default 4393), so checkouts on one machine can bench side by side.
  *
  * Chromium is the one the e2e tests use (CHROMIUM_PATH, else @sparticuz/chromium); Lighthouse gets it through
  * chrome-launcher's `chromePath`. Everything stays on 127.0.0.1.
@@ -39,7 +43,7 @@ import { generateLesson } from './quality/generate-lessons.ts';
 import { astroCli, buildEnvironment, copyProject, ROOT, linkNodeModules, workFolder } from './quality/project-copy.ts';
 import { totalsByKind } from './quality/transfer.ts';
 
-const PORT = 4393;
+const PORT = Number(process.env['BENCH_PORT'] ?? 4393);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 function option(name: string, fallback: number): number {
@@ -47,6 +51,9 @@ function option(name: string, fallback: number): number {
 	return index === -1 ? fallback : Number(process.argv[index + 1]);
 }
 const flag = (name: string) => process.argv.includes(name);
+/** `--only lighthouse`: one step of the bench alone. */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only !== undefined && only !== 'lighthouse') throw new Error(`--only takes "lighthouse", not "${only}"`);
 
 const log = (message: string) => console.log(`bench: ${message}`);
 
@@ -151,11 +158,17 @@ async function measureTransfers(browser: Browser, type: string, pagePath: string
 	};
 }
 
-async function runLighthouse(pages: PageBench[], runs: number, chromePath: string): Promise<void> {
+type LighthousePage = Pick<PageBench, 'type' | 'path' | 'lighthouse' | 'lighthouseRuns'>;
+
+/** Where `--only lighthouse` keeps each page type's median run, the full Lighthouse result. */
+const LIGHTHOUSE_REPORTS = path.join(ROOT, 'reports/lighthouse');
+
+async function runLighthouse(pages: LighthousePage[], runs: number, chromePath: string, keep = false): Promise<void> {
 	const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
 	try {
 		for (const page of pages) {
 			const results: LighthouseFigures[] = [];
+			const reports: unknown[] = [];
 			for (let attempt = 0; attempt < runs; attempt++) {
 				// Lighthouse refuses a 404 response; the same document is served with 200 as /404.html.
 				const url = page.type === '404' ? `${ORIGIN}/404.html` : `${ORIGIN}${page.path}`;
@@ -170,6 +183,7 @@ async function runLighthouse(pages: PageBench[], runs: number, chromePath: strin
 					throw new Error(`Lighthouse failed on ${page.path}: ${lhr?.runtimeError?.message ?? 'no result'}`);
 				const score = (key: string) => Math.round((lhr.categories[key]?.score ?? 0) * 100);
 				const metric = (key: string) => lhr.audits[key]?.numericValue ?? Number.NaN;
+				if (keep) reports.push(lhr);
 				results.push({
 					performance: score('performance'),
 					accessibility: score('accessibility'),
@@ -182,6 +196,16 @@ async function runLighthouse(pages: PageBench[], runs: number, chromePath: strin
 			}
 			page.lighthouseRuns = results;
 			page.lighthouse = medianLighthouse(results);
+			if (keep) {
+				// The run whose LCP is the median one: its trace says what held the paint.
+				const byLcp = results.map((figures, index) => ({ lcp: figures.lcp, index })).sort((a, b) => a.lcp - b.lcp);
+				const medianRun = reports[byLcp[Math.floor(byLcp.length / 2)]?.index ?? 0];
+				mkdirSync(LIGHTHOUSE_REPORTS, { recursive: true });
+				writeFileSync(
+					path.join(LIGHTHOUSE_REPORTS, `${page.type.replace(/\W+/g, '-')}.json`),
+					JSON.stringify(medianRun),
+				);
+			}
 			log(`Lighthouse ${page.type}: ${results.map((figures) => figures.performance).join(', ')} (performance per run)`);
 		}
 	} finally {
@@ -282,6 +306,26 @@ async function main(): Promise<void> {
 		preview = await startPreview(site);
 
 		const chromePath = await chromiumExecutable();
+		if (only === 'lighthouse') {
+			const pages: LighthousePage[] = await pageTypes();
+			await runLighthouse(pages, lighthouseRuns, chromePath, true);
+			const report = {
+				date: new Date().toISOString(),
+				node: process.version,
+				cpus: os.cpus().length,
+				loadAverage: { start: loadAtStart, end: os.loadavg()[0] ?? 0 },
+				lighthouseRuns,
+				pages,
+			};
+			mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
+			writeFileSync(path.join(ROOT, 'reports/bench-lighthouse.json'), `${JSON.stringify(report, null, '\t')}\n`);
+			console.log(`\nLighthouse, mobile preset, median of ${lighthouseRuns} runs`);
+			console.log(lighthouseTable(pages));
+			console.log(
+				`\nbench: Lighthouse only, ${os.cpus().length} CPUs, load average ${loadAtStart.toFixed(1)} at start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at end; runs in reports/lighthouse/, figures in reports/bench-lighthouse.json`,
+			);
+			return;
+		}
 		const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_ARGS });
 		const pages: PageBench[] = [];
 		try {

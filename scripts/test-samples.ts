@@ -10,6 +10,7 @@
  * deliberately wrong annotations must be caught: a checker that cannot fail proves nothing.
  */
 
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { applyFilter, DOCS_DIR, extractTree, PRACTICE_DIR } from './samples/discover.ts';
 import { checkBrowserRuntime } from './samples/browser.ts';
 import { ensureVenv, runSnippets } from './samples/harness.ts';
+import { RECORDED_RUNS_FILE, type RecordedRuns } from '../src/lib/samples/recorded.ts';
 import { compareResults, countsLine, finalLine, formatFailure, formatProblem } from './samples/report.ts';
 import {
 	actualVerdicts,
@@ -54,6 +56,13 @@ function selftest(jobs: number | undefined): boolean {
 	const caught = comparison.failed.length + extraction.problems.length;
 	console.log(`selftest: ok (${outcome.checked} labelled cases; ${caught} deliberately wrong ones were caught)`);
 	return true;
+}
+
+/** Keeps the run's results for the dev-only /author/ page (src/lib/samples/recorded.ts). */
+function recordRuns(recorded: RecordedRuns): void {
+	const file = join(ROOT, RECORDED_RUNS_FILE);
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, JSON.stringify(recorded));
 }
 
 async function main(): Promise<number> {
@@ -95,6 +104,11 @@ async function main(): Promise<number> {
 
 	const results = runSnippets(ROOT, snippets, { progress: true, ...(jobs === undefined ? {} : { jobs }) });
 	const { passed, failed } = compareResults(snippets, results);
+	recordRuns({
+		at: new Date().toISOString(),
+		filter,
+		runs: results.map(({ id, ok, expected, got }) => ({ id, ok, expected, got })),
+	});
 
 	for (const failure of failed) console.log(formatFailure(failure));
 	for (const problem of problems) console.log(formatProblem(problem));

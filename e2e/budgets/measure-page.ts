@@ -60,8 +60,12 @@ export async function measurePage(page: Page, path: string, fetch: Fetch): Promi
 	const html = (await fetch(path))?.body.toString('utf8') ?? '';
 	const islands = islandsOf(html);
 	const held = new Set(islandEntries(islands));
+	// Held, not aborted: an aborted module fails the island's import, which the page reports as an error. A
+	// module whose top-level await never settles keeps the island waiting, quietly, until the page is left.
 	const holdIslands = (route: Route) =>
-		held.has(new URL(route.request().url()).pathname) ? route.abort('blockedbyclient') : route.fallback();
+		held.has(new URL(route.request().url()).pathname)
+			? route.fulfill({ contentType: 'text/javascript', body: 'await new Promise(() => {});' })
+			: route.fallback();
 	const requested: string[] = [];
 	const onRequest = (request: { url(): string }) => requested.push(request.url());
 	await page.route('**/*', holdIslands);

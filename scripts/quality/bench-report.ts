@@ -99,7 +99,7 @@ export function transferTable(pages: readonly PageBench[]): string {
 	return table(header, rows);
 }
 
-export function lighthouseTable(pages: readonly PageBench[]): string {
+export function lighthouseTable(pages: readonly Pick<PageBench, 'type' | 'lighthouse'>[]): string {
 	const header = ['page', 'perf', 'a11y', 'best', 'seo', 'LCP ms', 'TBT ms', 'CLS'];
 	const rows = pages
 		.filter((page) => page.lighthouse)

@@ -86,13 +86,17 @@ function practiceYaml(slug: string, next: () => number): Record<string, string> 
 	const problems = ['type: problems', 'items:'];
 	for (let i = 1; i <= 2; i++) {
 		const choices = Array.from({ length: 4 }, (_, c) => `Option ${c + 1}: ${sentence(next, 5)}`);
+		const right = Math.floor(next() * 4);
 		problems.push(
 			`  - id: ${slug}-problem-${i}`,
 			`    difficulty: ${['easy', 'hard'][i - 1]}`,
 			`    prompt: ${q(sentence(next, 16).replace(/\.$/, '?'))}`,
 			'    choices:',
-			...choices.flatMap((text) => [`      - text: ${q(text)}`, `        feedback: ${q(sentence(next, 10))}`]),
-			`    answer: ${q(choices[Math.floor(next() * 4)] ?? '')}`,
+			...choices.flatMap((text, c) => [
+				`      - text: ${q(text)}`,
+				`        correct: ${c === right}`,
+				`        feedback: ${q(sentence(next, 10))}`,
+			]),
 			`    hint: ${q(sentence(next, 10))}`,
 			'    steps:',
 			...Array.from({ length: 3 }, () => `      - ${q(sentence(next, 10))}`),

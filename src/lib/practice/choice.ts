@@ -22,16 +22,26 @@ function runOrNorun(value: { run?: unknown; norun?: unknown }, ctx: z.core.$Refi
 	}
 }
 
-/** A quiz choice marks itself right or wrong. */
-export const quizChoice = z
+/** A choice of a quiz question or a practice problem marks itself right or wrong. */
+export const choice = z
 	.strictObject({
 		...choiceFields,
 		correct: z.boolean({ error: 'must be `true` or `false`. Fix: add `correct: true` or `correct: false`.' }),
 	})
 	.superRefine(runOrNorun);
 
-/** A practice problem's choice; the problem's `answer` names the right one. */
-export const problemChoice = z.strictObject(choiceFields).superRefine(runOrNorun);
+export type Choice = z.output<typeof choice>;
 
-export type QuizChoice = z.output<typeof quizChoice>;
-export type ProblemChoice = z.output<typeof problemChoice>;
+/** Exactly one choice is right; the message names the choices when several claim to be. */
+export function oneCorrectChoice(list: readonly Choice[], ctx: z.core.$RefinementCtx) {
+	const correct = list.filter((entry) => entry.correct);
+	if (correct.length === 1) return;
+	ctx.addIssue({
+		code: 'custom',
+		path: ['choices'],
+		message:
+			correct.length === 0
+				? 'has no correct choice. Fix: set `correct: true` on the one right answer.'
+				: `has ${correct.length} correct choices (${correct.map((entry) => JSON.stringify(entry.text)).join(', ')}), but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`.`,
+	});
+}

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { AstroError } from 'astro/errors';
 import type { CompiledChoice, CompiledSet, Html } from './compiled.ts';
 import { assertNever } from './compiled.ts';
-import type { QuizChoice, ProblemChoice } from './choice.ts';
+import type { Choice } from './choice.ts';
+import { choiceOrder } from './choice-order.ts';
+import type { Problem } from './items.ts';
 import type { PracticeSet } from './practice-set.ts';
 
 export type RenderMarkdown = (markdown: string) => Promise<Html>;
@@ -14,6 +16,20 @@ export type RenderMarkdown = (markdown: string) => Promise<Html>;
 /** Short, stable hash of an item's authored content (key order does not matter). */
 export function itemHash(item: unknown): string {
 	return createHash('sha256').update(stableStringify(item)).digest('base64url').slice(0, 10);
+}
+
+/**
+ * A problem's hash, computed from the form it was authored in before choices carried `correct`: the choices
+ * without it and `answer` holding the right choice's text. Readers' stored progress is keyed by id + hash,
+ * so moving the mark onto the choice kept every problem's hash, and with it every reader's answers.
+ */
+export function problemHash(item: Problem): string {
+	const right = item.choices.find((choice) => choice.correct);
+	return itemHash({
+		...item,
+		choices: item.choices.map(({ correct: _correct, ...rest }) => rest),
+		answer: right?.text,
+	});
 }
 
 function stableStringify(value: unknown): string {
@@ -56,16 +72,18 @@ export async function compileSet(
 ): Promise<CompiledSet> {
 	const inline = async (markdown: string) => unwrapParagraph(await render(markdown));
 	const all = (list: readonly string[]) => Promise.all(list.map(render));
-	const choices = (
-		list: readonly (QuizChoice | ProblemChoice)[],
-		isCorrect: (choice: QuizChoice | ProblemChoice) => boolean,
-	) =>
+	/** Choices in the order they are shown, each with its authored index. */
+	const choices = (itemId: string, list: readonly Choice[]) =>
 		Promise.all(
-			list.map(async (choice): Promise<CompiledChoice> => ({
-				html: await inline(choice.text),
-				correct: isCorrect(choice),
-				feedbackHtml: await render(choice.feedback),
-			})),
+			choiceOrder(itemId, list.length).map(async (index): Promise<CompiledChoice> => {
+				const choice = list[index] as Choice;
+				return {
+					index,
+					html: await inline(choice.text),
+					correct: choice.correct,
+					feedbackHtml: await render(choice.feedback),
+				};
+			}),
 		);
 	const base = { id: meta.id, lesson: meta.lesson, file: meta.file, ...(set.title ? { title: set.title } : {}) };
 
@@ -98,7 +116,7 @@ export async function compileSet(
 							difficulty: item.difficulty,
 							lesson: meta.lesson,
 							promptHtml: await render(item.prompt),
-							choices: await choices(item.choices, (choice) => 'correct' in choice && choice.correct),
+							choices: await choices(item.id, item.choices),
 							explanationHtml: await render(item.explanation),
 							...(item.section ? { section: item.section } : {}),
 							...(item.misconception ? { misconception: item.misconception } : {}),
@@ -131,18 +149,20 @@ export async function compileSet(
 					set.items.map((item) =>
 						inItem(meta.file, item.id, async () => {
 							const stepsHtml = await all(item.steps);
+							// The schema guarantees exactly one correct choice; its text is the "final answer".
+							const right = item.choices.find((choice) => choice.correct)?.text ?? '';
 							return {
 								id: item.id,
-								hash: itemHash(item),
+								hash: problemHash(item),
 								difficulty: item.difficulty,
 								lesson: meta.lesson,
 								promptHtml: await render(item.prompt),
-								choices: await choices(item.choices, (choice) => choice.text === item.answer),
+								choices: await choices(item.id, item.choices),
 								// In the site-wide test a problem is reviewed like a quiz question: its solution explains it.
 								explanationHtml: `<ol>${stepsHtml.map((step) => `<li>${step}</li>`).join('')}</ol>`,
 								hintHtml: await render(item.hint),
 								stepsHtml,
-								answerHtml: await render(item.answer),
+								answerHtml: await render(right),
 								checkHtml: await render(item.check),
 								mistakesHtml: await all(item.mistakes),
 							};

@@ -8,7 +8,10 @@ import type { Difficulty, Level } from './fields.ts';
 /** Trusted HTML rendered at build time from the authors' Markdown. */
 export type Html = string;
 
+/** A choice, in the order it is shown (see `choice-order.ts`). */
 export interface CompiledChoice {
+	/** Its position in the YAML file: what stored progress records, so a change of order keeps answers. */
+	index: number;
 	html: Html;
 	correct: boolean;
 	feedbackHtml: Html;

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { difficulty, itemId, level, markdown } from './fields.ts';
-import { problemChoice, quizChoice } from './choice.ts';
+import { choice, oneCorrectChoice } from './choice.ts';
 
 export const card = z.strictObject({
 	id: itemId,
@@ -20,9 +20,9 @@ const anchor = z.string().regex(/^[a-z0-9_-]+$/, {
 	error: "must be a heading anchor of this lesson, such as `there-is-no-afilter` (no leading '#').",
 });
 
-const choices = <T extends z.ZodType>(choice: T) =>
+const choices = <T extends z.ZodType>(entry: T) =>
 	z
-		.array(choice, { error: 'must be a list of choices.' })
+		.array(entry, { error: 'must be a list of choices.' })
 		.min(2, { error: 'needs at least 2 choices. Fix: add the missing choices.' })
 		.max(6, { error: 'has more than 6 choices. Fix: keep the 6 most instructive.' });
 
@@ -31,7 +31,7 @@ export const quizQuestion = z
 		id: itemId,
 		difficulty,
 		prompt: markdown,
-		choices: choices(quizChoice),
+		choices: choices(choice),
 		/** Shown after answering, under the per-choice feedback. */
 		explanation: markdown,
 		/** The heading anchor in this lesson that teaches the point, linked from the review. */
@@ -40,17 +40,7 @@ export const quizQuestion = z
 		misconception: itemId.optional(),
 	})
 	.superRefine((question, ctx) => {
-		const correct = question.choices.filter((choice) => choice.correct).length;
-		if (correct !== 1) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['choices'],
-				message:
-					correct === 0
-						? 'has no correct choice. Fix: set `correct: true` on the one right answer.'
-						: `has ${correct} correct choices, but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`.`,
-			});
-		}
+		oneCorrectChoice(question.choices, ctx);
 		duplicateChoices(question.choices, ctx);
 	});
 
@@ -72,9 +62,7 @@ export const problem = z
 		id: itemId,
 		difficulty,
 		prompt: markdown,
-		choices: choices(problemChoice),
-		/** The exact text of the right choice. */
-		answer: markdown,
+		choices: choices(choice),
 		hint: markdown,
 		/** The step-by-step solution, in order. */
 		steps: z
@@ -87,15 +75,7 @@ export const problem = z
 			.min(1, { error: 'needs at least one common mistake.' }),
 	})
 	.superRefine((item, ctx) => {
-		if (!item.choices.some((choice) => choice.text === item.answer)) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['answer'],
-				message: `is not the text of any choice. Fix: copy the right choice's \`text\` exactly; the choices are: ${item.choices
-					.map((choice) => JSON.stringify(choice.text))
-					.join(', ')}.`,
-			});
-		}
+		oneCorrectChoice(item.choices, ctx);
 		duplicateChoices(item.choices, ctx);
 	});
 

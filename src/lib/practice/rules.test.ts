@@ -26,7 +26,7 @@ items:
 ${choices}    explanation: It returns the instance.
 ${extra}`;
 
-const problem = (answer: string, choices = '') => `type: problems
+const problem = (choices = '') => `type: problems
 items:
   - id: aget-problem-fetch
     difficulty: medium
@@ -35,15 +35,16 @@ items:
 ${
 	choices ||
 	`      - text: "\`await Post.objects.aget(pk=1)\`"
+        correct: true
         feedback: Right.
         run:
           returns: "<Post: Post object (1)>"
       - text: "\`Post.objects.get(pk=1)\`"
+        correct: false
         feedback: Raises.
         norun: shown only to compare
 `
-}    answer: "${answer}"
-    hint: Which call is awaitable?
+}    hint: Which call is awaitable?
     steps:
       - Await the async method.
     check: You get a Post.
@@ -110,12 +111,9 @@ describe('author errors in practice data', () => {
 	});
 
 	it('says when `ok` is not true', () => {
-		const okFalse = problem('`await Post.objects.aget(pk=1)`').replace(
-			'          returns: "<Post: Post object (1)>"',
-			'          ok: false',
-		);
+		const okFalse = problem().replace('          returns: "<Post: Post object (1)>"', '          ok: false');
 		expect(problemsIn(okFalse, 'src/content/practice/aget/problems.yaml')).toMatchInlineSnapshot(
-			`"- src/content/practice/aget/problems.yaml:10 item "aget-problem-fetch" \`choices[0].run.ok\` is false, but can only be true. Fix: change it, or remove the key."`,
+			`"- src/content/practice/aget/problems.yaml:11 item "aget-problem-fetch" \`choices[0].run.ok\` is false, but can only be true. Fix: change it, or remove the key."`,
 		);
 	});
 
@@ -127,15 +125,23 @@ describe('author errors in practice data', () => {
 
 	it('says when a question has two correct choices', () => {
 		expect(problemsIn(quiz(choice('An instance', true) + choice('A list', true)))).toMatchInlineSnapshot(
-			`"- src/content/practice/aget/quiz.yaml:7 item "aget-returns-instance" \`choices\` has 2 correct choices, but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`."`,
+			`"- src/content/practice/aget/quiz.yaml:7 item "aget-returns-instance" \`choices\` has 2 correct choices ("An instance", "A list"), but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`."`,
 		);
 	});
 
-	it('says when a problem’s answer is not one of its choices', () => {
+	it('names the choices when a problem has two correct ones', () => {
 		expect(
-			problemsIn(problem('`await Post.objects.aget(id=1)`'), 'src/content/practice/aget/problems.yaml'),
+			problemsIn(problem().replace('correct: false', 'correct: true'), 'src/content/practice/aget/problems.yaml'),
 		).toMatchInlineSnapshot(
-			`"- src/content/practice/aget/problems.yaml:14 item "aget-problem-fetch" \`answer\` is not the text of any choice. Fix: copy the right choice's \`text\` exactly; the choices are: "\`await Post.objects.aget(pk=1)\`", "\`Post.objects.get(pk=1)\`"."`,
+			`"- src/content/practice/aget/problems.yaml:7 item "aget-problem-fetch" \`choices\` has 2 correct choices ("\`await Post.objects.aget(pk=1)\`", "\`Post.objects.get(pk=1)\`"), but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`."`,
+		);
+	});
+
+	it('says when a problem has no correct choice', () => {
+		expect(
+			problemsIn(problem().replace('correct: true', 'correct: false'), 'src/content/practice/aget/problems.yaml'),
+		).toMatchInlineSnapshot(
+			`"- src/content/practice/aget/problems.yaml:7 item "aget-problem-fetch" \`choices\` has no correct choice. Fix: set \`correct: true\` on the one right answer."`,
 		);
 	});
 
@@ -161,29 +167,23 @@ describe('author errors in practice data', () => {
 	});
 
 	it('says when a run annotation has no outcome, or two', () => {
-		const noOutcome = problem('`await Post.objects.aget(pk=1)`').replace(
-			'          returns: "<Post: Post object (1)>"\n',
-			'          context: async\n',
-		);
+		const noOutcome = problem().replace('          returns: "<Post: Post object (1)>"\n', '          context: async\n');
 		expect(problemsIn(noOutcome, 'src/content/practice/aget/problems.yaml')).toMatchInlineSnapshot(
-			`"- src/content/practice/aget/problems.yaml:10 item "aget-problem-fetch" \`choices[0].run\` says nothing about the outcome. Fix: add exactly one of \`raises\`, \`prints\`, \`returns\` or \`ok: true\`."`,
+			`"- src/content/practice/aget/problems.yaml:11 item "aget-problem-fetch" \`choices[0].run\` says nothing about the outcome. Fix: add exactly one of \`raises\`, \`prints\`, \`returns\` or \`ok: true\`."`,
 		);
-		const twoOutcomes = problem('`await Post.objects.aget(pk=1)`').replace(
-			'          returns:',
-			'          ok: true\n          returns:',
-		);
+		const twoOutcomes = problem().replace('          returns:', '          ok: true\n          returns:');
 		expect(problemsIn(twoOutcomes, 'src/content/practice/aget/problems.yaml')).toMatchInlineSnapshot(
-			`"- src/content/practice/aget/problems.yaml:10 item "aget-problem-fetch" \`choices[0].run\` has \`returns\` and \`ok\`. Fix: keep exactly one outcome key."`,
+			`"- src/content/practice/aget/problems.yaml:11 item "aget-problem-fetch" \`choices[0].run\` has \`returns\` and \`ok\`. Fix: keep exactly one outcome key."`,
 		);
 	});
 
 	it('says when a choice has both run and norun', () => {
-		const both = problem('`await Post.objects.aget(pk=1)`').replace(
+		const both = problem().replace(
 			'        norun: shown only to compare\n',
 			'        norun: shown only to compare\n        run:\n          raises: SynchronousOnlyOperation\n',
 		);
 		expect(problemsIn(both, 'src/content/practice/aget/problems.yaml')).toMatchInlineSnapshot(
-			`"- src/content/practice/aget/problems.yaml:13 item "aget-problem-fetch" \`choices[1].norun\` has both \`run\` and \`norun\`. Fix: keep \`run\` if the code can run, else keep \`norun\` with the reason."`,
+			`"- src/content/practice/aget/problems.yaml:15 item "aget-problem-fetch" \`choices[1].norun\` has both \`run\` and \`norun\`. Fix: keep \`run\` if the code can run, else keep \`norun\` with the reason."`,
 		);
 	});
 

@@ -9,8 +9,8 @@ const problem: CompiledProblem = {
 	lesson: 'aget',
 	promptHtml: '<p>Prompt</p>',
 	choices: [
-		{ html: '<code>a</code>', correct: true, feedbackHtml: '<p>Yes</p>' },
-		{ html: '<code>b</code>', correct: false, feedbackHtml: '<p>No</p>' },
+		{ index: 0, html: '<code>a</code>', correct: true, feedbackHtml: '<p>Yes</p>' },
+		{ index: 1, html: '<code>b</code>', correct: false, feedbackHtml: '<p>No</p>' },
 	],
 	explanationHtml: '<ol><li>Step</li></ol>',
 	hintHtml: '<p>Hint</p>',
@@ -28,8 +28,8 @@ describe('slim island props', () => {
 			...problem,
 			promptHtml: '',
 			choices: [
-				{ html: '', correct: true, feedbackHtml: '' },
-				{ html: '', correct: false, feedbackHtml: '' },
+				{ index: 0, html: '', correct: true, feedbackHtml: '' },
+				{ index: 1, html: '', correct: false, feedbackHtml: '' },
 			],
 			explanationHtml: '',
 			hintHtml: '',

@@ -3,20 +3,23 @@ import { cardRecord, choiceRecord, earlierChoices, earlierExplains, earlierMarks
 import type { ItemRecord } from './schema.ts';
 import type { Progress } from './store.ts';
 
-const item = { id: 'q', hash: 'h2' };
+// Shown in the order 2, 0, 3, 1 (authored indices), as `choiceOrder` might shuffle them.
+const item = { id: 'q', hash: 'h2', choices: [2, 0, 3, 1].map((index) => ({ index })) };
 const progressOf = (entries: Record<string, ItemRecord>): Progress => ({
 	items: new Map(Object.entries(entries)),
 	tests: [],
+	review: new Map(),
 });
 
 describe('records of answers', () => {
-	it('stores the choice, the outcome, the time and the item hash', () => {
+	it('stores the authored index of the chosen option, the outcome, the time and the item hash', () => {
+		// The option shown third is the fourth one authored.
 		expect(choiceRecord(undefined, item, 2, false, 99)).toEqual({
 			kind: 'choice',
 			hash: 'h2',
 			at: 99,
 			attempts: 1,
-			choice: 2,
+			choice: 3,
 			correct: false,
 		});
 	});
@@ -49,14 +52,23 @@ describe('records of answers', () => {
 });
 
 describe('restoring earlier answers', () => {
-	const items = [item, { id: 'p', hash: 'p1' }, { id: 'n', hash: 'n1' }];
+	const plain = [0, 1, 2, 3].map((index) => ({ index }));
+	const items = [item, { id: 'p', hash: 'p1', choices: plain }, { id: 'n', hash: 'n1', choices: plain }];
 	const progress = progressOf({
 		q: { kind: 'choice', hash: 'h2', at: 1, attempts: 1, choice: 3, correct: true },
 		p: { kind: 'choice', hash: 'p0', at: 1, attempts: 1, choice: 1, correct: true },
 	});
 
-	it('restores answers to unchanged items and reports edited ones as changed', () => {
-		expect(earlierChoices(progress, items)).toEqual({ values: { q: 3 }, changed: ['p'] });
+	it('restores answers to unchanged items, at the position their option is shown, and reports edited ones', () => {
+		// Authored index 3 is shown third (position 2).
+		expect(earlierChoices(progress, items)).toEqual({ values: { q: 2 }, changed: ['p'] });
+	});
+
+	it('gives back the position the reader chose, whatever the shown order', () => {
+		for (let shown = 0; shown < 4; shown++) {
+			const record = choiceRecord(undefined, item, shown, false, 1);
+			expect(earlierChoices(progressOf({ q: record }), [item]).values).toEqual({ q: shown });
+		}
 	});
 
 	it('restores nothing from a record of another kind', () => {

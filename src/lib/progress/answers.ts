@@ -11,13 +11,23 @@ import { itemState } from './summary.ts';
 const attemptsAfter = (previous: ItemRecord | undefined, hash: string) =>
 	previous && previous.hash === hash && previous.kind !== 'explain' ? previous.attempts + 1 : 1;
 
+/** A question as shown: its choices in shown order, each with its authored index (see `choice-order.ts`). */
+export interface ShownQuestion extends ItemRef {
+	choices: readonly { index: number }[];
+}
+
+/**
+ * The record of a checked answer. `shown` is the chosen option's position on the page; the record keeps its
+ * authored index, which does not move when the shown order does.
+ */
 export function choiceRecord(
 	previous: ItemRecord | undefined,
-	item: ItemRef,
-	choice: number,
+	item: ShownQuestion,
+	shown: number,
 	correct: boolean,
 	at: number,
 ): ChoiceRecord {
+	const choice = item.choices[shown]?.index ?? shown;
 	return { kind: 'choice', hash: item.hash, at, attempts: attemptsAfter(previous, item.hash), choice, correct };
 }
 
@@ -65,8 +75,17 @@ function restore<T>(
 	return { values, changed };
 }
 
-export const earlierChoices = (progress: Progress, items: readonly ItemRef[]) =>
-	restore(progress, items, (record) => (record.kind === 'choice' ? record.choice : undefined));
+/** The options checked earlier, as positions on the page (records keep authored indices). */
+export function earlierChoices(progress: Progress, items: readonly ShownQuestion[]): Restored<number> {
+	const restored = restore(progress, items, (record) => (record.kind === 'choice' ? record.choice : undefined));
+	const values: Record<string, number> = {};
+	for (const item of items) {
+		const authored = restored.values[item.id];
+		const shown = item.choices.findIndex((choice) => choice.index === authored);
+		if (shown !== -1) values[item.id] = shown;
+	}
+	return { values, changed: restored.changed };
+}
 
 export const earlierMarks = (progress: Progress, items: readonly ItemRef[]) =>
 	restore(progress, items, (record) => (record.kind === 'card' ? (record.known ? 'known' : 'unknown') : undefined));

@@ -1,7 +1,7 @@
 /** Numbers the stored progress lives by; a module of its own so browser code can import them without Zod. */
 
 /** Bump when the stored shape changes incompatibly, and add a migration in `store.ts`. */
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 /** The longest explain-it draft kept (characters); longer drafts are cut, so one field cannot fill the quota. */
 export const MAX_DRAFT = 20_000;
 /** Test results kept, newest last. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_DRAFT, MAX_STORED_LENGTH, MAX_TESTS, PROGRESS_VERSION } from './limits.ts';
-import type { ItemRecord } from './schema.ts';
+import type { ItemRecord, ReviewRecord } from './schema.ts';
 import { createProgressStore, decode, STORAGE_KEY, toProgress } from './store.ts';
 
 /** A `Storage` over a Map, with switches to make it fail like real browsers do. */
@@ -31,6 +31,20 @@ class FakeStorage implements Storage {
 }
 
 const card = (hash: string, known = true): ItemRecord => ({ kind: 'card', hash, at: 1000, attempts: 1, known });
+const reviewed: ReviewRecord = {
+	hash: 'h',
+	due: 5,
+	s: 1,
+	d: 5,
+	state: 2,
+	step: 0,
+	last: 1,
+	reps: 1,
+	lapses: 0,
+	conf: 1,
+	correct: true,
+	choice: 0,
+};
 const fresh = () => {
 	const storage = new FakeStorage();
 	return createProgressStore(() => storage);
@@ -43,8 +57,32 @@ describe('decoding the stored value', () => {
 	});
 
 	it('reads a current document', () => {
-		const document = { v: PROGRESS_VERSION, items: {}, tests: [] };
+		const document = { v: PROGRESS_VERSION, items: {}, tests: [], review: {}, aside: {} };
 		expect(decode(JSON.stringify(document))).toEqual({ kind: 'ok', envelope: document });
+	});
+
+	it('migrates a version 1 document: lesson answers and test runs kept, an empty review queue added', () => {
+		const v1 = {
+			v: 1,
+			items: { a: card('h') },
+			tests: [{ seed: 'abc', at: 1, score: 1, total: 10, missed: ['q'] }, 'junk'],
+		};
+		const decoded = decode(JSON.stringify(v1));
+		expect(decoded).toEqual({
+			kind: 'ok',
+			envelope: {
+				v: 2,
+				items: { a: card('h') },
+				tests: [{ seed: 'abc', at: 1, score: 1, total: 10, missed: ['q'], answers: [] }, 'junk'],
+				review: {},
+				aside: {},
+			},
+		});
+		if (decoded.kind !== 'ok') return;
+		const progress = toProgress(decoded.envelope);
+		expect(progress.items.get('a')).toEqual(card('h'));
+		expect(progress.tests).toEqual([{ seed: 'abc', at: 1, score: 1, total: 10, missed: ['q'], answers: [] }]);
+		expect(progress.review.size).toBe(0);
 	});
 
 	it.each([
@@ -67,12 +105,15 @@ describe('decoding the stored value', () => {
 
 	it('skips invalid entries and keeps the valid ones', () => {
 		const progress = toProgress({
-			v: 1,
+			v: 2,
 			items: { good: card('h'), bad: { kind: 'card' }, worse: 'x' },
-			tests: [{ seed: 'abc', at: 1, score: 1, total: 10, missed: [] }, { seed: 1 }],
+			tests: [{ seed: 'abc', at: 1, score: 1, total: 10, missed: [], answers: [] }, { seed: 1 }],
+			review: { good: reviewed, bad: { ...reviewed, state: 9 } },
+			aside: {},
 		});
 		expect([...progress.items.keys()]).toEqual(['good']);
 		expect(progress.tests).toHaveLength(1);
+		expect([...progress.review.keys()]).toEqual(['good']);
 	});
 });
 
@@ -107,7 +148,13 @@ describe('the progress store', () => {
 
 	it('keeps records of unknown ids and entries it cannot read when writing', () => {
 		const storage = new FakeStorage();
-		const old = { v: 1, items: { gone: card('old'), future: { kind: 'spaced', due: 5 } }, tests: [] };
+		const old = {
+			v: 2,
+			items: { gone: card('old'), future: { kind: 'spaced', due: 5 } },
+			tests: [],
+			review: { gone: { due: 1 } },
+			aside: { older: card('x') },
+		};
 		storage.map.set(STORAGE_KEY, JSON.stringify(old));
 		createProgressStore(() => storage).update('new', () => card('h'));
 		expect(stored(storage)).toEqual({ ...old, items: { ...old.items, new: card('h') } });
@@ -157,7 +204,7 @@ describe('the progress store', () => {
 		const store = createProgressStore(() => storage);
 		expect(store.get().items.size).toBe(0);
 		store.update('a', () => card('h'));
-		expect(stored(storage)).toEqual({ v: 1, items: { a: card('h') }, tests: [] });
+		expect(stored(storage)).toEqual({ v: 2, items: { a: card('h') }, tests: [], review: {}, aside: {} });
 	});
 
 	it('never overwrites a newer version, and keeps this page working in memory', () => {
@@ -189,7 +236,7 @@ describe('the progress store', () => {
 	it('keeps the last test results only', () => {
 		const store = fresh();
 		for (let index = 0; index < MAX_TESTS + 5; index++) {
-			store.addTest({ seed: `s${index}`, at: index, score: 1, total: 10, missed: [] });
+			store.addTest({ seed: `s${index}`, at: index, score: 1, total: 10, missed: [], answers: [] });
 		}
 		const tests = store.get().tests;
 		expect(tests).toHaveLength(MAX_TESTS);
@@ -221,10 +268,49 @@ describe('the progress store', () => {
 		const listener = vi.fn();
 		const unsubscribe = store.subscribe(listener);
 		store.update('a', () => card('h'));
-		store.addTest({ seed: 'abc', at: 1, score: 1, total: 1, missed: [] });
+		store.addTest({ seed: 'abc', at: 1, score: 1, total: 1, missed: [], answers: [] });
 		expect(listener).toHaveBeenCalledTimes(2);
 		unsubscribe();
 		store.reset();
 		expect(listener).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe('reviews, export and first save', () => {
+	it('keeps a review apart from the lesson answer of the same item', () => {
+		const storage = new FakeStorage();
+		const store = createProgressStore(() => storage);
+		store.update('a', () => card('h', false));
+		store.setReview('a', reviewed);
+		const again = createProgressStore(() => storage).get();
+		expect(again.items.get('a')).toEqual(card('h', false));
+		expect(again.review.get('a')).toEqual(reviewed);
+	});
+
+	it('gives the whole document for export, entries it cannot read included', () => {
+		const storage = new FakeStorage();
+		const document = { v: 2, items: { x: { kind: 'later' } }, tests: [], review: {}, aside: { y: 1 } };
+		storage.map.set(STORAGE_KEY, JSON.stringify(document));
+		expect(createProgressStore(() => storage).document()).toEqual(document);
+	});
+
+	it('asks the browser to persist storage on the first save only', () => {
+		const persist = vi.fn(() => Promise.resolve(true));
+		vi.stubGlobal('navigator', { storage: { persist } });
+		const store = fresh();
+		store.update('a', () => card('h'));
+		store.update('b', () => card('h'));
+		expect(persist).toHaveBeenCalledTimes(1);
+		vi.unstubAllGlobals();
+	});
+
+	it('saves a review in memory when storage is full, and says so', () => {
+		const storage = new FakeStorage();
+		const store = createProgressStore(() => storage);
+		store.update('a', () => card('h'));
+		storage.failWrites = true;
+		store.setReview('a', reviewed);
+		expect(store.get().review.get('a')).toEqual(reviewed);
+		expect(store.status()).toBe('memory');
 	});
 });

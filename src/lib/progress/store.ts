@@ -4,18 +4,25 @@
  * Data shape (key `awaitable:progress`, JSON; types and Zod schemas in `schema.ts`):
  *
  *     {
- *       "v": 1,                                   // PROGRESS_VERSION
- *       "items": {                                // keyed by permanent item id, unique across the site
+ *       "v": 2,                                   // PROGRESS_VERSION
+ *       "items": {                                // lesson practice, keyed by permanent item id, unique across the site
  *         "aget-returns-instance": { "kind": "card", "hash": "Xy3…", "at": 1767225600000, "attempts": 2, "known": true },
  *         "await-queryset-typeerror": { "kind": "choice", "hash": "…", "at": …, "attempts": 1, "choice": 2, "correct": false },
  *         "explain-why-no-afilter": { "kind": "explain", "hash": "…", "at": …, "draft": "…", "covered": [0, 2], "done": true }
  *       },
- *       "tests": [ { "seed": "k3x9q2", "at": …, "score": 7, "total": 10, "missed": ["…"] } ]   // newest last, ≤ 20
+ *       "tests": [ { "seed": "k3x9q2", "at": …, "score": 7, "total": 10, "missed": ["…"],
+ *                    "answers": [ { "id": "…", "choice": 1, "correct": false } ] } ],   // newest last, ≤ 20
+ *       "review": {                               // the review queue's state of items reviewed on /review/
+ *         "await-queryset-typeerror": { "hash": "…", "due": …, "s": 2.3, "d": 5.1, "state": 2, "step": 0,
+ *                                       "last": …, "reps": 3, "lapses": 1, "conf": 2, "correct": true, "choice": 0 }
+ *       },
+ *       "aside": { … }                            // entries of an imported file whose ids this site no longer has
  *     }
  *
+ * Lesson practice, test runs and reviews are kept apart: a test never changes what a lesson shows as done, and
+ * a review never changes either. A choice is stored by its authored index, whatever order it was shown in.
  * Each record keeps the content hash of the item as it was answered. Editing one question changes only its
  * hash: that answer then reads as "changed since you answered" (not done), and every other answer survives.
- * `at` and `attempts` are there for a later review queue (spaced repetition needs when and how often).
  *
  * Lifecycle:
  * - Nothing is read at import; the first `get()` (from an island's effect, never during server rendering)
@@ -31,17 +38,27 @@
  *
  * Migrations: the stored `v` is compared with PROGRESS_VERSION when reading.
  * - Same version: used as is.
- * - Older: passed through MIGRATIONS, one step per version (v1 → v2 → …). Version 1 is the first shape ever
- *   shipped, so the table is empty; a value with no known migration is dropped (read as empty, replaced on
- *   the next write).
+ * - Older: passed through MIGRATIONS, one step per version (v1 → v2 → …); a value with no known migration is
+ *   dropped (read as empty, replaced on the next write). v1 → v2 adds the empty `review` and `aside` maps and
+ *   an empty `answers` list to each stored test run (version 1 did not keep them).
  * - Newer (a tab left open across a deploy, then rolled back): never overwritten; this page works in memory.
  * - Not JSON, not an object, no version, or longer than MAX_STORED_LENGTH: treated as empty and replaced on
  *   the next write. We never write anything like it, so there is nothing to keep.
+ *
+ * The first write into empty storage also asks the browser to keep the site's storage
+ * (`navigator.storage.persist()`), so it is not evicted under storage pressure.
  */
 import { MAX_DRAFT, MAX_STORED_LENGTH, MAX_TESTS, PROGRESS_VERSION } from './limits.ts';
 import { assertNever } from '../practice/compiled.ts';
-import type { ItemRecord, TestRecord } from './schema.ts';
-import { parseEnvelope, parseItemRecord, parseTestRecord, type Envelope } from './validate.ts';
+import type { ItemRecord, ReviewRecord, TestRecord } from './schema.ts';
+import {
+	isFields,
+	parseEnvelope,
+	parseItemRecord,
+	parseReviewRecord,
+	parseTestRecord,
+	type Envelope,
+} from './validate.ts';
 
 export const STORAGE_KEY = 'awaitable:progress';
 
@@ -49,6 +66,7 @@ export const STORAGE_KEY = 'awaitable:progress';
 export interface Progress {
 	items: ReadonlyMap<string, ItemRecord>;
 	tests: readonly TestRecord[];
+	review: ReadonlyMap<string, ReviewRecord>;
 }
 
 /**
@@ -65,8 +83,16 @@ export type Decoded =
 	| { kind: 'newer'; version: number }
 	| { kind: 'unreadable'; reason: 'too-long' | 'not-json' | 'not-progress' | 'no-migration' };
 
-/** Steps from version N to N + 1, keyed by N. Empty: version 1 is the first shape ever shipped. */
-const MIGRATIONS: Readonly<Record<number, (envelope: Envelope) => Envelope>> = {};
+/** Steps from version N to N + 1, keyed by N. */
+const MIGRATIONS: Readonly<Record<number, (envelope: Envelope) => Envelope>> = {
+	1: (envelope) => ({
+		...envelope,
+		v: 2,
+		tests: envelope.tests.map((test) =>
+			isFields(test) && !Array.isArray(test['answers']) ? { ...test, answers: [] } : test,
+		),
+	}),
+};
 
 export function decode(raw: string | null): Decoded {
 	if (raw === null) return { kind: 'empty' };
@@ -96,11 +122,16 @@ export function toProgress(envelope: Envelope): Progress {
 		if (record) items.set(id, record);
 	}
 	const tests = envelope.tests.map(parseTestRecord).filter((test): test is TestRecord => test !== undefined);
-	return { items, tests };
+	const review = new Map<string, ReviewRecord>();
+	for (const [id, value] of Object.entries(envelope.review)) {
+		const record = parseReviewRecord(value);
+		if (record) review.set(id, record);
+	}
+	return { items, tests, review };
 }
 
-function emptyEnvelope(): Envelope {
-	return { v: PROGRESS_VERSION, items: {}, tests: [] };
+export function emptyEnvelope(): Envelope {
+	return { v: PROGRESS_VERSION, items: {}, tests: [], review: {}, aside: {} };
 }
 
 export interface ProgressStore {
@@ -108,11 +139,29 @@ export interface ProgressStore {
 	/** Replaces one item's record, computed from the previous one (for counting attempts). */
 	update(id: string, next: (previous: ItemRecord | undefined) => ItemRecord): void;
 	addTest(result: TestRecord): void;
+	/** Replaces one item's review state. */
+	setReview(id: string, record: ReviewRecord): void;
+	/** The whole stored document, entries this version does not understand included (for export). */
+	document(): Envelope;
+	/** Replaces the whole document with one computed from it (for import). */
+	replace(change: (current: Envelope) => Envelope): void;
 	/** Deletes everything stored, including records of ids that no longer exist. */
 	reset(): void;
 	status(): StorageStatus;
 	/** Calls `listener` after every change (here or in another tab); returns the unsubscribe function. */
 	subscribe(listener: () => void): () => void;
+}
+
+/**
+ * Asks the browser not to evict the site's storage. Chromium grants it silently to sites a reader engages with,
+ * Firefox may ask the reader, Safari ignores it (hence the 7-day notice on the progress page). Never throws.
+ */
+function askToPersist(): void {
+	try {
+		void globalThis.navigator?.storage?.persist?.().catch(() => undefined);
+	} catch {
+		// Not available here (an old browser, a test environment): nothing to do.
+	}
 }
 
 /**
@@ -183,7 +232,9 @@ export function createProgressStore(getStorage: () => Storage | null | undefined
 			try {
 				const storage = getStorage();
 				if (!storage) throw new Error('no storage');
+				const first = storage.getItem(STORAGE_KEY) === null;
 				storage.setItem(STORAGE_KEY, JSON.stringify(next));
+				if (first) askToPersist();
 			} catch {
 				status = 'memory';
 			}
@@ -219,6 +270,15 @@ export function createProgressStore(getStorage: () => Storage | null | undefined
 		},
 		addTest(result) {
 			write((current) => ({ ...current, tests: [...current.tests, result].slice(-MAX_TESTS) }));
+		},
+		setReview(id, record) {
+			write((current) => ({ ...current, review: { ...current.review, [id]: record } }));
+		},
+		document() {
+			return ensureLoaded();
+		},
+		replace(change) {
+			write(change);
 		},
 		reset() {
 			ensureLoaded();

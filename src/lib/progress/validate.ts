@@ -3,87 +3,131 @@
  * Zod would cost half the JavaScript budget of a lesson page; `validate.test.ts` checks that both accept
  * exactly the same values and give the same output. Change the two together.
  */
-import type { ItemRecord, TestRecord } from './schema.ts';
+import type { ItemRecord, ReviewRecord, TestRecord } from './schema.ts';
 import { MAX_DRAFT, SEED_PATTERN } from './limits.ts';
 
 type Fields = Record<string, unknown>;
-type Check = (value: unknown) => boolean;
+/** Returns the parsed value (a copy where Zod copies), or FAIL. */
+type Parse = (value: unknown) => unknown;
 
-function isFields(value: unknown): value is Fields {
+const FAIL: unique symbol = Symbol('invalid');
+
+export function isFields(value: unknown): value is Fields {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const int =
-	(min: number, max = Number.MAX_SAFE_INTEGER): Check =>
+const when =
+	(test: (value: unknown) => boolean): Parse =>
 	(value) =>
-		Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
-const text =
-	(min: number, max: number, pattern?: RegExp): Check =>
-	(value) =>
-		typeof value === 'string' && value.length >= min && value.length <= max && (!pattern || pattern.test(value));
+		test(value) ? value : FAIL;
+const int = (min: number, max = Number.MAX_SAFE_INTEGER): Parse =>
+	when((value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max);
+const num = (min: number, max: number): Parse =>
+	when((value) => typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max);
+const text = (min: number, max: number, pattern?: RegExp): Parse =>
+	when(
+		(value) =>
+			typeof value === 'string' && value.length >= min && value.length <= max && (!pattern || pattern.test(value)),
+	);
 const list =
-	(max: number, each: Check): Check =>
+	(max: number, each: Parse): Parse =>
+	(value) => {
+		if (!Array.isArray(value) || value.length > max) return FAIL;
+		const out = value.map(each);
+		return out.includes(FAIL) ? FAIL : out;
+	};
+const nullable =
+	(parse: Parse): Parse =>
 	(value) =>
-		Array.isArray(value) && value.length <= max && value.every(each);
-const bool: Check = (value) => typeof value === 'boolean';
+		value === null ? null : parse(value);
+const bool: Parse = when((value) => typeof value === 'boolean');
 const choiceIndex = int(0, 5);
 
-/** The fields of each record, as in `schema.ts`; unknown keys are dropped, as Zod does. */
-const base = { hash: text(1, 64), at: int(0) };
-const SHAPES: Record<ItemRecord['kind'], Record<string, Check>> = {
-	card: { ...base, attempts: int(1), known: bool },
-	choice: { ...base, attempts: int(1), choice: choiceIndex, correct: bool },
-	explain: { ...base, draft: text(0, MAX_DRAFT), covered: list(6, choiceIndex), done: bool },
+/** The listed fields of `value` when every one parses, in a new object (unknown keys dropped, as Zod does). */
+const object =
+	(shape: Record<string, Parse>): Parse =>
+	(value) => {
+		if (!isFields(value)) return FAIL;
+		const out: Fields = {};
+		for (const [key, parse] of Object.entries(shape)) {
+			const field = parse(value[key]);
+			if (field === FAIL) return FAIL;
+			out[key] = field;
+		}
+		return out;
+	};
+
+/** The fields of each record, as in `schema.ts`. */
+const hash = text(1, 64);
+const time = int(0);
+const base = { hash, at: time };
+const ITEM: Record<ItemRecord['kind'], Parse> = {
+	card: object({ ...base, attempts: int(1), known: bool }),
+	choice: object({ ...base, attempts: int(1), choice: choiceIndex, correct: bool }),
+	explain: object({ ...base, draft: text(0, MAX_DRAFT), covered: list(6, choiceIndex), done: bool }),
 };
-const TEST: Record<string, Check> = {
+const TEST = object({
 	seed: text(1, 32, SEED_PATTERN),
-	at: int(0),
+	at: time,
 	score: int(0),
 	total: int(1),
 	missed: list(50, text(0, 100)),
-};
+	answers: list(50, object({ id: text(1, 100), choice: nullable(choiceIndex), correct: bool })),
+});
+const REVIEW = object({
+	hash,
+	due: time,
+	s: num(0, 36_500),
+	d: num(0, 10),
+	state: int(0, 3),
+	step: int(0, 10),
+	last: time,
+	reps: int(0),
+	lapses: int(0),
+	conf: int(0, 2),
+	correct: bool,
+	choice: nullable(choiceIndex),
+});
 
-/** The listed fields of `value` when every one passes its check, copied (lists too); else `undefined`. */
-function pick(value: Fields, shape: Record<string, Check>): Fields | undefined {
-	const out: Fields = {};
-	for (const [key, check] of Object.entries(shape)) {
-		const field = value[key];
-		if (!check(field)) return undefined;
-		out[key] = Array.isArray(field) ? [...field] : field;
-	}
-	return out;
-}
+const orUndefined = <T>(value: unknown): T | undefined => (value === FAIL ? undefined : (value as T));
 
 /** Parses one stored item record; `undefined` when it is not valid. */
 export function parseItemRecord(value: unknown): ItemRecord | undefined {
 	if (!isFields(value)) return undefined;
 	const { kind } = value;
 	if (kind !== 'card' && kind !== 'choice' && kind !== 'explain') return undefined;
-	const fields = pick(value, SHAPES[kind]);
-	return fields && ({ kind, ...fields } as ItemRecord);
+	const fields = ITEM[kind](value);
+	return fields === FAIL ? undefined : ({ kind, ...(fields as Fields) } as ItemRecord);
 }
 
 /** Parses one stored test result; `undefined` when it is not valid. */
-export function parseTestRecord(value: unknown): TestRecord | undefined {
-	return isFields(value) ? (pick(value, TEST) as TestRecord | undefined) : undefined;
-}
+export const parseTestRecord = (value: unknown): TestRecord | undefined => orUndefined(TEST(value));
 
-/** The stored document's envelope: `{ v, items: {…}, tests: […] }`, entries not yet validated. */
+/** Parses one item's review state; `undefined` when it is not valid. */
+export const parseReviewRecord = (value: unknown): ReviewRecord | undefined => orUndefined(REVIEW(value));
+
+/** The stored document's envelope, entries not yet validated. */
 export interface Envelope {
 	v: number;
 	items: Fields;
 	tests: unknown[];
+	review: Fields;
+	aside: Fields;
 }
 
 /**
  * Reads the envelope of a parsed value: `undefined` when it is not an object with a numeric version. A
- * missing or malformed `items` or `tests` becomes empty, so one bad field does not lose the other.
+ * missing or malformed `items`, `tests`, `review` or `aside` becomes empty, so one bad field does not lose the
+ * others.
  */
 export function parseEnvelope(value: unknown): Envelope | undefined {
-	if (!isFields(value) || !int(0)(value['v'])) return undefined;
+	if (!isFields(value) || !Number.isSafeInteger(value['v']) || (value['v'] as number) < 0) return undefined;
+	const fields = (key: string) => (isFields(value[key]) ? value[key] : {});
 	return {
 		v: value['v'] as number,
-		items: isFields(value['items']) ? value['items'] : {},
+		items: fields('items'),
 		tests: Array.isArray(value['tests']) ? value['tests'] : [],
+		review: fields('review'),
+		aside: fields('aside'),
 	};
 }

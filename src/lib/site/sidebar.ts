@@ -7,7 +7,7 @@ export const START_HERE = {
 	label: 'Start here',
 	items: [
 		{ label: 'Home', link: '/' },
-		{ label: 'Test this pattern', link: '/test/' },
+		{ label: 'Check what you know', link: '/test/' },
 		{ label: 'Your progress', link: '/progress/' },
 	],
 };

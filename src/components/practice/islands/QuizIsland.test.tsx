@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
 import { quizItems, storedProgress } from './test-fixtures.ts';
 
 /** Imports the island afresh, as a page load does: a new progress store reading the same localStorage. */
-async function load() {
+async function load(items: CompiledQuestion[] = quizItems) {
 	vi.resetModules();
 	const { QuizIsland } = await import('./lesson.ts');
-	return render(<QuizIsland setId="aget/quiz" items={quizItems} />);
+	return render(<QuizIsland setId="aget/quiz" items={items} />);
 }
 
 const questionGroup = (number: number) => screen.getByRole('group', { name: new RegExp(`Question ${number} of 2`) });
@@ -103,6 +104,29 @@ describe('the quiz island', () => {
 			true,
 		);
 		expect(screen.getByText('Score: 1 of 2 (1 answered).')).toBeTruthy();
+	});
+
+	it('records the authored index of a shuffled option and restores it to the position it is shown at', async () => {
+		// The first question's choices shown in reverse: Gamma (authored 2), Beta (1), Alpha (0).
+		const [first, second] = quizItems as [CompiledQuestion, CompiledQuestion];
+		const shuffled = [{ ...first, choices: [...first.choices].reverse() }, second];
+		await load(shuffled);
+		answer(1, /Gamma of q-one/);
+		expect(storedProgress().items['q-one']).toMatchObject({ choice: 2, correct: false });
+		cleanup();
+		localStorage.setItem(
+			'awaitable:progress',
+			JSON.stringify({
+				v: 1,
+				items: { 'q-one': { kind: 'choice', hash: 'q-one-v1', at: 1, attempts: 1, choice: 0, correct: true } },
+				tests: [],
+			}),
+		);
+		await load(shuffled);
+		expect(await within(questionGroup(1)).findByText('Your answer: correct')).toBeTruthy();
+		expect((within(questionGroup(1)).getByRole('radio', { name: /Alpha of q-one/ }) as HTMLInputElement).checked).toBe(
+			true,
+		);
 	});
 
 	it('treats an answer to an edited question as not done, and keeps the others', async () => {

@@ -81,6 +81,26 @@ describe('the test island', () => {
 		expect(storedProgress().tests).toEqual([expect.objectContaining({ seed: 'start', score: right, total: 10 })]);
 	});
 
+	it('stores the run as a test result with every answer, and leaves lesson practice as it was', async () => {
+		const drawn = drawTest(pool, 'start');
+		const practised = { kind: 'choice', hash: `hash-${drawn[0]?.id}`, at: 1, attempts: 1, choice: 0, correct: true };
+		localStorage.setItem(
+			'awaitable:progress',
+			JSON.stringify({ v: 2, items: { [drawn[0]?.id ?? '']: practised }, tests: [], review: {}, aside: {} }),
+		);
+		await load();
+		// The first question answered wrong, the rest left unanswered.
+		fireEvent.click(within(groups()[0] as HTMLElement).getAllByRole('radio')[1] as HTMLElement);
+		fireEvent.click(screen.getByRole('button', { name: 'Submit my answers' }));
+		await screen.findByText('You scored 0 of 10.');
+		const stored = storedProgress();
+		expect(stored.items).toEqual({ [drawn[0]?.id ?? '']: practised });
+		const [run] = stored.tests as { answers: unknown[] }[];
+		expect(run?.answers).toEqual(
+			drawn.map((item, index) => ({ id: item.id, choice: index === 0 ? 1 : null, correct: false })),
+		);
+	});
+
 	it('reviews every question with every option explained and a link to its lesson section', async () => {
 		await load();
 		fireEvent.click(screen.getByRole('button', { name: 'Submit my answers' }));

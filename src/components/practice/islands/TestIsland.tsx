@@ -14,7 +14,7 @@ import { lessonsToRead } from '~/lib/test-draw/suggest.ts';
 import type { Session } from '~/lib/quiz/session.ts';
 import { shared } from './shared.ts';
 
-const { ChoiceQuestion, htmlByKey, focusLater, firstOptionId, progress, choiceRecord } = shared;
+const { ChoiceQuestion, htmlByKey, focusLater, firstOptionId, progress } = shared;
 const { checkAll, isFinished, score, select, startSession } = shared.session;
 
 export interface TestIslandProps {
@@ -86,20 +86,19 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 
 	const submit = () => {
 		const next = checkAll(session, questions);
-		const at = Date.now();
-		for (const question of questions) {
-			const answer = next.checked[question.id];
-			if (!answer || answer.choice === null || session.checked[question.id]) continue;
-			const { choice, correct } = answer;
-			progress.update(question.id, (previous) => choiceRecord(previous, question, choice, correct, at));
-		}
 		const final = score(next, questions);
+		// A test run is stored as a test run: it never rewrites what the lessons show as practised.
 		progress.addTest({
 			seed,
-			at,
+			at: Date.now(),
 			score: final.correct,
 			total: final.total,
 			missed: questions.filter((question) => !next.checked[question.id]?.correct).map((question) => question.id),
+			answers: questions.map((question) => ({
+				id: question.id,
+				choice: next.checked[question.id]?.choice ?? null,
+				correct: next.checked[question.id]?.correct === true,
+			})),
 		});
 		setSession(next);
 		focusLater(RESULT_ID);

@@ -15,6 +15,7 @@ export function question(
 		lesson,
 		promptHtml: `<p>Prompt of ${id}?</p>`,
 		choices: ['Alpha', 'Beta', 'Gamma'].map((name, index) => ({
+			index,
 			html: `${name} of ${id}`,
 			correct: index === right,
 			feedbackHtml: `<p>Why ${name} of ${id} is ${index === right ? 'right' : 'wrong'}.</p>`,

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures.ts';
+
+/** The lesson that teaches each term: a search for it must list that lesson first. */
+const TEACHES = {
+	afilter: '/lessons/no-afilter/',
+	aupdate: '/lessons/aupdate/',
+	asave: '/lessons/asave/',
+	SynchronousOnlyOperation: '/lessons/event-loop/',
+	aiterator: '/lessons/no-afilter/',
+} as const;
+
+const normalize = (text: string) =>
+	text
+		.replace(/<[^>]+>/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/**
+ * Every wrong choice of every practice set, as text, from the sets' data in the build (`dist/practice/*.json`).
+ * Short ones ("no", "None") could appear in any sentence; those of 20 characters or more are distinctive.
+ */
+function wrongChoices(): string[] {
+	const root = path.resolve(import.meta.dirname, '../dist/practice');
+	const texts: string[] = [];
+	for (const lesson of readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+		for (const file of readdirSync(path.join(root, lesson.name)).filter((name) => name.endsWith('.json'))) {
+			const items = JSON.parse(readFileSync(path.join(root, lesson.name, file), 'utf8')) as {
+				choices?: { html: string; correct: boolean }[];
+			}[];
+			for (const choice of items.flatMap((item) => item.choices ?? []))
+				if (!choice.correct) texts.push(normalize(choice.html));
+		}
+	}
+	return texts.filter((text) => text.length >= 20);
+}
+
+test.describe('search ranks the lesson that teaches a term first and never shows a wrong choice', () => {
+	const wrong = wrongChoices();
+
+	test('the build has wrong choices to look for', () => {
+		expect(wrong.length).toBeGreaterThan(50);
+	});
+
+	for (const [term, lesson] of Object.entries(TEACHES)) {
+		test(`searching "${term}" lists ${lesson} first, with no wrong choice in any excerpt`, async ({ page }) => {
+			await page.goto('/');
+			await page.getByRole('button', { name: 'Search' }).click();
+			const dialog = page.getByRole('dialog');
+			await dialog.getByRole('textbox', { name: 'Search' }).fill(term);
+			const results = dialog.locator('.pagefind-ui__result');
+			await expect(results.first()).toBeVisible();
+			await expect(results.first().locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', lesson);
+
+			const excerpts = (await dialog.locator('.pagefind-ui__result-excerpt').allTextContents()).map(normalize);
+			expect(excerpts.length).toBeGreaterThan(0);
+			for (const excerpt of excerpts) {
+				expect(excerpt).not.toMatch(/✗|\bWrong\b/);
+				const shown = wrong.filter((choice) => excerpt.includes(choice.slice(0, 30)));
+				expect(shown, `excerpt "${excerpt}" shows a wrong choice`).toEqual([]);
+			}
+		});
+	}
+});

@@ -1,0 +1,13 @@
+// @ts-check
+/*
+ * Expressive Code's options (Starlight's code blocks). They live here, not in astro.config.mjs, because the
+ * authoring guide uses Starlight's <Code> component, which needs options it can load on its own.
+ */
+import { defineEcConfig } from '@astrojs/starlight/expressive-code';
+import { codeBlockFocusPlugin } from './src/lib/site/code-block-focus-plugin.ts';
+
+export default defineEcConfig({
+	// Every code block's <pre> focusable (so scrollable by keyboard) and named from the HTML, not only after
+	// Expressive Code's script has run.
+	plugins: [codeBlockFocusPlugin()],
+});

@@ -1,0 +1,315 @@
+/**
+ * The review queue (`/review/`): the items due from every lesson, one at a time. For a question the reader picks
+ * an option, then checks it by saying how sure they are (Guess / Unsure / Sure: three buttons, or the keys
+ * G, U, S); a flashcard is revealed, then marked Missed / Unsure / Knew it. Each answer reschedules the item
+ * (`src/lib/review/queue.ts`); a miss comes back later in the same session, in a new order of choices.
+ *
+ * Item content comes from the practice data the lessons use, fetched per set when an item of it comes up.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { CompiledCard, CompiledProblem, CompiledQuestion } from '~/lib/practice/compiled.ts';
+import { choiceOrder } from '~/lib/practice/choice-order.ts';
+import { progress, type Progress } from '~/lib/progress/store.ts';
+import { reviewOrder } from '~/lib/review/order.ts';
+import {
+	CONFIDENCE_LABELS,
+	dueQueue,
+	requeueGap,
+	reviewed,
+	schedule,
+	type Confidence,
+	type ReviewItem,
+} from '~/lib/review/queue.ts';
+import { announceProgress, focusLater, inWords, lessonLink, type LessonLink } from './shared.ts';
+
+export interface ReviewIslandProps {
+	items: ReviewItem[];
+	lessons: LessonLink[];
+	/** `/practice/` with the base path: a set's data is at `<practiceHref><set id>.json`. */
+	practiceHref: string;
+	progressHref: string;
+}
+
+type Question = CompiledQuestion & Partial<Pick<CompiledProblem, 'answerHtml'>>;
+type Data = CompiledCard | Question;
+
+const sets = new Map<string, Promise<Map<string, Data>>>();
+
+/** One set's items by id, fetched once per page. */
+function loadSet(href: string): Promise<Map<string, Data>> {
+	let loading = sets.get(href);
+	if (!loading) {
+		loading = fetch(href)
+			.then((response) => {
+				if (!response.ok) throw new Error(String(response.status));
+				return response.json() as Promise<Data[]>;
+			})
+			.then((items) => new Map(items.map((item) => [item.id, item])));
+		loading.catch(() => sets.delete(href));
+		sets.set(href, loading);
+	}
+	return loading;
+}
+
+interface Turn {
+	id: string;
+	/** How many times this item was shown in this session before (new choice order each time). */
+	round: number;
+}
+
+interface Checked {
+	correct: boolean;
+	confidence: Confidence;
+	choice: number | null;
+	due: number;
+}
+
+const html = (value: string) => ({ __html: value });
+const KEYS: Record<string, Confidence> = { g: 0, u: 1, s: 2 };
+const CARD_MARKS = [
+	['Missed it', false, 0],
+	['Unsure', true, 1],
+	['Knew it', true, 2],
+] as const;
+
+export default function ReviewIsland({ items, lessons, practiceHref, progressHref }: ReviewIslandProps) {
+	const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+	const [stored, setStored] = useState<Progress | undefined>(undefined);
+	const [turns, setTurns] = useState<Turn[] | undefined>(undefined);
+	const [position, setPosition] = useState(0);
+	const [data, setData] = useState<Data | undefined>(undefined);
+	const [failed, setFailed] = useState(false);
+	const [selected, setSelected] = useState<number | undefined>(undefined);
+	const [revealed, setRevealed] = useState(false);
+	const [checked, setChecked] = useState<Checked | undefined>(undefined);
+	const [shown, setShown] = useState<Record<string, number[]>>({});
+	const [reviewedCount, setReviewedCount] = useState(0);
+
+	// The session is the queue at the time the page opened (plus an item asked for in `?item=`).
+	useEffect(() => {
+		const read = () => setStored(progress.get());
+		read();
+		const now = Date.now();
+		const due = dueQueue(progress.get(), items, now).map((entry) => entry.item.id);
+		const asked = new URLSearchParams(window.location.search).get('item');
+		const first = asked && byId.has(asked) ? [asked] : [];
+		setTurns([...first, ...due.filter((id) => id !== asked)].map((id) => ({ id, round: 0 })));
+		return progress.subscribe(read);
+	}, []);
+
+	const turn = turns?.[position];
+	const item = turn && byId.get(turn.id);
+
+	useEffect(() => {
+		setData(undefined);
+		setFailed(false);
+		if (!item) return;
+		let live = true;
+		loadSet(`${practiceHref}${item.set}.json`)
+			.then((found) => live && setData(found.get(item.id)))
+			.catch(() => live && setFailed(true));
+		return () => {
+			live = false;
+		};
+	}, [item?.id, turn?.round]);
+
+	const order = useMemo(() => {
+		if (!turn || !data || !('choices' in data)) return [];
+		const previous = shown[turn.id] ?? choiceOrder(turn.id, data.choices.length);
+		return reviewOrder(turn.id, data.choices.length, (stored?.review.get(turn.id)?.reps ?? 0) + turn.round, previous);
+	}, [data, turn?.id, turn?.round]);
+
+	const check = (correct: boolean, confidence: Confidence, choice: number | null) => {
+		if (!item || !turn || checked) return;
+		const now = Date.now();
+		const record = reviewed(progress.get(), item, { correct, confidence, choice }, now);
+		progress.setReview(item.id, record);
+		announceProgress();
+		setChecked({ correct, confidence, choice, due: record.due });
+		setReviewedCount((count) => count + 1);
+		if (choice !== null) setShown((before) => ({ ...before, [turn.id]: order }));
+		if (!correct && turns) {
+			// Back within the session: sooner for a confident error.
+			const next = [...turns];
+			next.splice(Math.min(position + 1 + requeueGap(confidence), next.length), 0, {
+				id: turn.id,
+				round: turn.round + 1,
+			});
+			setTurns(next);
+		}
+		focusLater('aw-review-feedback');
+	};
+
+	const checkQuestion = (confidence: Confidence) => {
+		if (!data || !('choices' in data) || selected === undefined) return;
+		check(data.choices[selected]?.correct === true, confidence, selected);
+	};
+
+	const next = () => {
+		setPosition(position + 1);
+		setSelected(undefined);
+		setRevealed(false);
+		setChecked(undefined);
+		focusLater('aw-review-top');
+	};
+
+	const onKey = (event: KeyboardEvent) => {
+		if (checked || event.ctrlKey || event.metaKey || event.altKey) return;
+		const confidence = KEYS[event.key.toLowerCase()];
+		if (confidence === undefined || !data || !('choices' in data) || selected === undefined) return;
+		event.preventDefault();
+		checkQuestion(confidence);
+	};
+
+	const saving =
+		stored && progress.status() !== 'saved' ? (
+			<p class="aw-note" role="status">
+				Your progress isn’t being saved: this browser’s storage is full or blocked. The review goes on in this page;
+				export your progress from the <a href={progressHref}>progress page</a> before you leave.
+			</p>
+		) : null;
+
+	if (!turns || !stored) return <p class="aw-status">Loading your review…</p>;
+
+	if (!turn || !item) {
+		const upcoming = schedule(stored, items).find((entry) => entry.due > Date.now());
+		return (
+			<div class="aw-widget aw-rv">
+				{saving}
+				<p class="aw-rv__done" id="aw-review-top" tabIndex={-1} role="status">
+					{reviewedCount > 0
+						? `Done: ${reviewedCount} ${reviewedCount === 1 ? 'review' : 'reviews'} in this session. Nothing else is due.`
+						: 'Nothing is due for review.'}
+				</p>
+				<p>
+					{upcoming
+						? `The next item is due ${inWords(upcoming.due, Date.now())}.`
+						: 'Items you answer in the lessons and the test come here when they are due.'}{' '}
+					<a href={progressHref}>See your progress</a>.
+				</p>
+			</div>
+		);
+	}
+
+	const lesson = lessonLink(lessons, item);
+	const left = turns.length - position;
+	return (
+		<div class="aw-widget aw-rv" onKeyDown={onKey}>
+			{saving}
+			<p class="aw-status" id="aw-review-top" tabIndex={-1}>
+				{left} {left === 1 ? 'item' : 'items'} left in this session · from <a href={lesson.href}>{lesson.title}</a>
+			</p>
+			{failed && (
+				<p class="aw-note" role="alert">
+					This item could not be loaded. Check your connection and reload the page.
+				</p>
+			)}
+			{data && 'frontHtml' in data && (
+				<div class="aw-q aw-rv__card">
+					<p class="aw-q__label">Flashcard</p>
+					<div class="aw-md" dangerouslySetInnerHTML={html(data.frontHtml)} />
+					{!revealed ? (
+						<div class="aw-actions">
+							<button type="button" class="aw-button" onClick={() => setRevealed(true)}>
+								Show the answer
+							</button>
+						</div>
+					) : (
+						<>
+							<div class="aw-md aw-rv__back" dangerouslySetInnerHTML={html(data.backHtml)} />
+							{!checked && (
+								<div class="aw-actions" role="group" aria-label="Did you know it?">
+									{CARD_MARKS.map(([label, correct, confidence]) => (
+										<button
+											key={label}
+											type="button"
+											class="aw-button"
+											onClick={() => check(correct, confidence, null)}
+										>
+											{label}
+										</button>
+									))}
+								</div>
+							)}
+						</>
+					)}
+				</div>
+			)}
+			{data && 'choices' in data && (
+				<div class="aw-q">
+					<fieldset class="aw-q__fieldset" aria-describedby="aw-review-prompt">
+						<legend class="aw-q__legend">
+							<span class="aw-q__label">{item.type === 'problems' ? 'Practice problem' : 'Quiz question'}</span>
+						</legend>
+						<div class="aw-md aw-q__prompt" id="aw-review-prompt" dangerouslySetInnerHTML={html(data.promptHtml)} />
+						<div class="aw-choices">
+							{order.map((authored) => {
+								const choice = data.choices[authored];
+								if (!choice) return null;
+								return (
+									<label class="aw-choice" key={`${turn.round}-${authored}`}>
+										<input
+											type="radio"
+											name="aw-review-choice"
+											checked={selected === authored}
+											disabled={!!checked}
+											onChange={() => setSelected(authored)}
+										/>
+										<span class="aw-md aw-choice__text" dangerouslySetInnerHTML={html(choice.html)} />
+									</label>
+								);
+							})}
+						</div>
+					</fieldset>
+					{!checked && (
+						<div class="aw-actions aw-rv__confidence" role="group" aria-labelledby="aw-review-how-sure">
+							<span id="aw-review-how-sure">Check: how sure are you?</span>
+							{CONFIDENCE_LABELS.map((label, confidence) => (
+								<button
+									key={label}
+									type="button"
+									class="aw-button"
+									disabled={selected === undefined}
+									aria-keyshortcuts={label[0]}
+									onClick={() => checkQuestion(confidence as Confidence)}
+								>
+									{label}
+								</button>
+							))}
+						</div>
+					)}
+				</div>
+			)}
+			{checked && (
+				<div class="aw-feedback" id="aw-review-feedback" data-right={checked.correct} tabIndex={-1} role="status">
+					<p class="aw-feedback__verdict">
+						<strong>{checked.correct ? 'Right.' : 'Not quite.'}</strong>{' '}
+						{checked.correct
+							? `Next review ${inWords(checked.due, Date.now())}.`
+							: 'It comes back later in this session.'}
+					</p>
+					{data && 'choices' in data && (
+						<>
+							{checked.choice !== null && !checked.correct && (
+								<div class="aw-md" dangerouslySetInnerHTML={html(data.choices[checked.choice]?.feedbackHtml ?? '')} />
+							)}
+							<div
+								class="aw-md"
+								dangerouslySetInnerHTML={html(data.choices.find((choice) => choice.correct)?.feedbackHtml ?? '')}
+							/>
+							<div class="aw-md" dangerouslySetInnerHTML={html(data.explanationHtml)} />
+						</>
+					)}
+					<p class="aw-lesson-link">
+						<a href={lesson.sectionHref}>Read about this in “{lesson.title}”</a>
+					</p>
+					<div class="aw-actions">
+						<button type="button" class="aw-button" onClick={next}>
+							{left > 1 ? 'Next item' : 'Finish'}
+						</button>
+					</div>
+				</div>
+			)}
+		</div>
+	);
+}

@@ -1,0 +1,122 @@
+/**
+ * The practice sets that exist, read from the file names and each file's `type:` line, without parsing or
+ * validating the data (the loader does that). Two things need this list before any content is loaded:
+ *
+ * - the editor: a generated declaration (`setIdsDeclaration`) types `<Quiz id="…">` as the union of the quiz
+ *   set ids, so an id is completed and a wrong one underlined while the author types;
+ * - the MDX check (`src/lib/site/practice-ids-plugin.ts`), which stops the build on an unknown id with the MDX
+ *   file's line, where a check at render time knows only the page.
+ *
+ * Reading only the `type:` line keeps this fast on a course of hundreds of lessons.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SET_TYPES } from './practice-set.ts';
+
+export type SetType = (typeof SET_TYPES)[number];
+
+/** The folder of the practice data, relative to the project root. */
+export const PRACTICE_DIRECTORY = 'src/content/practice';
+
+/** The component that embeds each type of set in MDX. */
+export const COMPONENT_FOR: Readonly<Record<SetType, string>> = {
+	cards: 'Flashcards',
+	quiz: 'Quiz',
+	explain: 'ExplainIt',
+	problems: 'Practice',
+};
+
+export interface IndexedSet {
+	/** The set id authors embed: the file's path under the practice folder, without `.yaml`. */
+	id: string;
+	/** Project-relative path of the YAML file. */
+	file: string;
+	/** The `type:` the file declares; `undefined` when it declares none the site knows (the loader reports it). */
+	type: SetType | undefined;
+}
+
+/** `src/content/practice/aget/quiz.yaml` → `aget/quiz`. */
+export function setIdOf(practiceDirectory: string, file: string): string {
+	return path
+		.relative(practiceDirectory, file)
+		.replace(/\.ya?ml$/, '')
+		.split(path.sep)
+		.join('/');
+}
+
+const TYPE_LINE = /^type:\s*["']?([a-z]+)["']?\s*(?:#.*)?$/m;
+
+/** The type a YAML source declares at its top level, if it is one the site knows. */
+export function declaredType(source: string): SetType | undefined {
+	const type = TYPE_LINE.exec(source)?.[1];
+	return SET_TYPES.find((known) => known === type);
+}
+
+/** Every practice set under the project's practice folder, sorted by id. */
+export function indexPracticeSets(root: string): IndexedSet[] {
+	const directory = path.join(root, PRACTICE_DIRECTORY);
+	const entries = (() => {
+		try {
+			return readdirSync(directory, { recursive: true, withFileTypes: true });
+		} catch {
+			return [];
+		}
+	})();
+	return entries
+		.filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+		.map((entry) => {
+			const absolute = path.join(entry.parentPath, entry.name);
+			return {
+				id: setIdOf(directory, absolute),
+				file: path.relative(root, absolute).split(path.sep).join('/'),
+				type: declaredType(readFileSync(absolute, 'utf8')),
+			};
+		})
+		.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * The declaration injected into the project's types (see `src/integrations/practice-types.ts`): one union of
+ * set ids per type, merged into the global `AwaitablePracticeSetIds` that `SetId` reads.
+ */
+export function setIdsDeclaration(sets: readonly IndexedSet[]): string {
+	const unions = SET_TYPES.map((type) => {
+		const ids = sets.filter((set) => set.type === type).map((set) => JSON.stringify(set.id));
+		return `\t${type}: ${ids.length > 0 ? ids.join(' | ') : 'never'};`;
+	});
+	return [
+		'// Generated from the files in src/content/practice by src/integrations/practice-types.ts; do not edit.',
+		'interface AwaitablePracticeSetIds {',
+		...unions,
+		'}',
+		'',
+	].join('\n');
+}
+
+declare global {
+	/**
+	 * The set ids of each type, filled in by the generated declaration (`astro sync`, `astro dev`, `astro check`
+	 * and `astro build` write it). Empty before the first of those, when every id is typed as `string`.
+	 */
+	// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merged with the generated declaration
+	interface AwaitablePracticeSetIds {}
+}
+
+/** The ids of the practice sets of one type: `SetId<'quiz'>` is `"aget/quiz" | "asave/quiz" | …`. */
+export type SetId<T extends SetType> = AwaitablePracticeSetIds extends Record<T, infer Id> ? Id : string;
+
+const cache = new Map<string, IndexedSet[]>();
+
+/** The index, read once per process; `forgetPracticeSets` drops it when a practice file is added or removed. */
+export function practiceSets(root: string): IndexedSet[] {
+	let sets = cache.get(root);
+	if (!sets) {
+		sets = indexPracticeSets(root);
+		cache.set(root, sets);
+	}
+	return sets;
+}
+
+export function forgetPracticeSets(): void {
+	cache.clear();
+}

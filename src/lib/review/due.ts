@@ -1,0 +1,49 @@
+/**
+ * The "n due" count shown on every page. It runs at load on every page, so it is kept tiny (its budget is
+ * 0.5 KB gzip): no validator, no scheduler. It reads the stored document as it is and counts what is due with
+ * the same rules as the review queue (`queue.ts`), which `due.test.ts` checks against the queue itself:
+ *
+ * - an item reviewed on `/review/` is due at its stored `due`;
+ * - an item answered only in a lesson or a test is due after its latest answer as the scheduler would put it
+ *   after a first review (`firstDue`).
+ */
+
+const MINUTE = 60_000;
+
+/** The progress store's key (`STORAGE_KEY` in `store.ts`, not imported so the store stays out of this script). */
+export const DUE_KEY = 'awaitable:progress';
+
+/**
+ * When an item first answered at `at` is due: a wrong answer after FSRS's first learning step (1 minute), a
+ * right one after the second (10 minutes); `queue.test.ts` checks both against the scheduler.
+ */
+export const firstDue = (at: number, correct: boolean) => at + (correct ? 10 : 1) * MINUTE;
+
+type Loose = Record<string, { at: number; due: number; kind: string; correct?: boolean; known?: boolean }>;
+interface Stored {
+	items?: Loose;
+	review?: Loose;
+	tests?: { at: number; answers?: { id: string; correct: boolean }[] }[];
+}
+
+/**
+ * How many items are due at `now` in a stored document (`JSON.parse` of the stored value). Written for size:
+ * a document that is not the store's may throw, and the caller shows no count then.
+ */
+export function countDue(document: unknown, now: number): number {
+	const doc = (document ?? {}) as Stored;
+	const review = doc.review ?? {};
+	const latest: Record<string, [number, boolean | undefined]> = {};
+	// The latest answer of each item not yet reviewed; a lesson answer wins a tie, as in the queue.
+	const note = (id: string, at: number, correct: boolean | undefined) => {
+		if (!(id in review) && !((latest[id]?.[0] ?? -1) >= at)) latest[id] = [at, correct];
+	};
+	for (const [id, record] of Object.entries(doc.items ?? {})) {
+		if (record.kind !== 'explain') note(id, record.at, record.known ?? record.correct);
+	}
+	for (const test of doc.tests ?? []) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
+	let count = 0;
+	for (const record of Object.values(review)) if (record.due <= now) count++;
+	for (const [at, correct] of Object.values(latest)) if (firstDue(at, !!correct) <= now) count++;
+	return count;
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemRecord, ReviewRecord, TestRecord } from '../progress/schema.ts';
+import type { Progress } from '../progress/store.ts';
+import { NEW_MEMORY, review } from './fsrs.ts';
+import { firstDue } from './due.ts';
+import { dueQueue, memoryOf, ratingOf, requeueGap, reviewed, schedule, type ReviewItem } from './queue.ts';
+
+const MINUTE = 60_000;
+const DAY = 1440 * MINUTE;
+const NOW = Date.UTC(2026, 11, 2, 9);
+
+const item = (id: string, type: ReviewItem['type'] = 'quiz'): ReviewItem => ({
+	id,
+	hash: `h-${id}`,
+	type,
+	lesson: 'aget',
+	set: `aget/${type}`,
+});
+const choice = (id: string, correct: boolean, at = NOW): ItemRecord => ({
+	kind: 'choice',
+	hash: `h-${id}`,
+	at,
+	attempts: 1,
+	choice: correct ? 0 : 1,
+	correct,
+});
+const progressOf = (
+	items: Record<string, ItemRecord> = {},
+	review: Record<string, ReviewRecord> = {},
+	tests: TestRecord[] = [],
+): Progress => ({ items: new Map(Object.entries(items)), review: new Map(Object.entries(review)), tests });
+const withReview = (progress: Progress, id: string, record: ReviewRecord): Progress => ({
+	...progress,
+	review: new Map([...progress.review, [id, record]]),
+});
+
+describe('the review queue', () => {
+	it('puts a first answer where the scheduler puts a first review', () => {
+		for (const correct of [true, false]) {
+			expect(firstDue(NOW, correct)).toBe(review(NEW_MEMORY, NOW, ratingOf(correct, 1)).due);
+		}
+	});
+
+	it('brings an item missed in a lesson back the same day, a minute later', () => {
+		const progress = progressOf({ a: choice('a', false) });
+		expect(dueQueue(progress, [item('a')], NOW)).toEqual([]);
+		expect(dueQueue(progress, [item('a')], NOW + MINUTE).map((entry) => entry.item.id)).toEqual(['a']);
+	});
+
+	it('brings an item missed in a review back within the session', () => {
+		const progress = progressOf({ a: choice('a', true, NOW - DAY) });
+		const record = reviewed(progress, item('a'), { correct: false, confidence: 2, choice: 1 }, NOW);
+		expect(record.due - NOW).toBeLessThanOrEqual(10 * MINUTE);
+		expect(record.lapses + record.reps).toBeGreaterThan(0);
+	});
+
+	it('does not bring back an item answered Sure and right for at least 3 days, and brings it back within 30', () => {
+		const record = reviewed(progressOf(), item('a'), { correct: true, confidence: 2, choice: 0 }, NOW);
+		expect(record.due - NOW).toBeGreaterThanOrEqual(3 * DAY);
+		expect(record.due - NOW).toBeLessThanOrEqual(30 * DAY);
+	});
+
+	it('rates answers by outcome and confidence', () => {
+		expect([0, 1, 2].map((confidence) => ratingOf(false, confidence as 0 | 1 | 2))).toEqual([1, 1, 1]);
+		expect([0, 1, 2].map((confidence) => ratingOf(true, confidence as 0 | 1 | 2))).toEqual([2, 3, 4]);
+	});
+
+	it('puts confident errors first, then the rest by how long they have waited', () => {
+		let progress = progressOf({ old: choice('old', true, NOW - 2 * DAY), unsure: choice('unsure', false, NOW - DAY) });
+		const items = [item('old'), item('unsure'), item('sure')];
+		progress = withReview(
+			progress,
+			'sure',
+			reviewed(progress, item('sure'), { correct: false, confidence: 2, choice: 2 }, NOW - 3 * 60 * MINUTE),
+		);
+		expect(dueQueue(progress, items, NOW).map((entry) => entry.item.id)).toEqual(['sure', 'unsure', 'old']);
+		expect(requeueGap(2)).toBeLessThan(requeueGap(1));
+		expect(requeueGap(1)).toBeLessThan(requeueGap(0));
+	});
+
+	it('schedules by the review state once reviewed: practising the lesson again does not move it', () => {
+		let progress = progressOf({ a: choice('a', true, NOW - DAY) });
+		const record = reviewed(progress, item('a'), { correct: true, confidence: 2, choice: 0 }, NOW - DAY + MINUTE);
+		progress = withReview(progressOf({ a: choice('a', false, NOW) }), 'a', record);
+		expect(memoryOf(progress, 'a')?.due).toBe(record.due);
+	});
+
+	it('takes a test answer newer than the lesson answer', () => {
+		const test: TestRecord = {
+			seed: 'abc',
+			at: NOW,
+			score: 0,
+			total: 1,
+			missed: ['a'],
+			answers: [{ id: 'a', choice: null, correct: false }],
+		};
+		const progress = progressOf({ a: choice('a', true, NOW - DAY) }, {}, [test]);
+		expect(memoryOf(progress, 'a')?.due).toBe(firstDue(NOW, false));
+	});
+
+	it('leaves items never answered out of the queue', () => {
+		expect(schedule(progressOf(), [item('a'), item('b', 'cards')])).toEqual([]);
+	});
+});

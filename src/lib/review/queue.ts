@@ -1,0 +1,134 @@
+/**
+ * The review queue: which items are due, in which order, and what a review does to an item's schedule.
+ *
+ * An item enters the queue when the reader first answers it anywhere (a lesson's quiz, practice or flashcards,
+ * or the test). Until its first review on `/review/` its schedule is the scheduler's answer to its latest lesson
+ * or test answer (a right answer without a stated confidence counts as "Good"); from its first review on, the
+ * stored review state alone schedules it, so practising a lesson again never reschedules a review.
+ */
+import type { SetType } from '../practice/practice-set.ts';
+import type { ReviewRecord } from '../progress/schema.ts';
+import type { Progress } from '../progress/store.ts';
+import { NEW_MEMORY, review, type CardState, type Memory, type Rating } from './fsrs.ts';
+
+/** What the reader said before checking: 0 guess, 1 unsure, 2 sure. */
+export type Confidence = 0 | 1 | 2;
+export const CONFIDENCE_LABELS = ['Guess', 'Unsure', 'Sure'] as const;
+
+/** Kinds of items the queue reviews: explain-it answers are the reader's own writing, not scheduled. */
+export type ReviewType = Exclude<SetType, 'explain'>;
+
+/** An item as the queue and the progress page know it (built at build time from the compiled sets). */
+export interface ReviewItem {
+	id: string;
+	hash: string;
+	type: ReviewType;
+	/** Slug of the lesson, or of the page, whose set holds it. */
+	lesson: string;
+	/** The set's id, such as `aget/quiz`. */
+	set: string;
+	/** The misconception a wrong answer to it reveals (quiz questions and problems that name one). */
+	misconception?: string;
+	/** The lesson section that teaches it. */
+	section?: string;
+}
+
+/**
+ * The FSRS rating of an answer: wrong is Again, whatever the confidence; right is Hard when guessed, Good when
+ * unsure and Easy when sure. A confident error is the costliest mistake; `dueQueue` puts it first.
+ */
+export function ratingOf(correct: boolean, confidence: Confidence): Rating {
+	if (!correct) return 1;
+	return confidence === 2 ? 4 : confidence === 1 ? 3 : 2;
+}
+
+export interface Answer {
+	at: number;
+	correct: boolean;
+	/** Authored index of the chosen option; `null` for a flashcard or an unanswered test question. */
+	choice: number | null;
+}
+
+/** The latest lesson or test answer to an item; a lesson answer wins a tie. */
+export function latestAnswer(progress: Progress, id: string): Answer | undefined {
+	const record = progress.items.get(id);
+	let latest: Answer | undefined =
+		record?.kind === 'card'
+			? { at: record.at, correct: record.known, choice: null }
+			: record?.kind === 'choice'
+				? { at: record.at, correct: record.correct, choice: record.choice }
+				: undefined;
+	for (const test of progress.tests) {
+		for (const answer of test.answers) {
+			if (answer.id === id && !(latest && latest.at >= test.at)) {
+				latest = { at: test.at, correct: answer.correct, choice: answer.choice };
+			}
+		}
+	}
+	return latest;
+}
+
+export const memoryFromRecord = (record: ReviewRecord): Memory => ({
+	state: record.state as CardState,
+	due: record.due,
+	s: record.s,
+	d: record.d,
+	step: record.step,
+	last: record.last,
+	reps: record.reps,
+	lapses: record.lapses,
+});
+
+/** The item's schedule, or `undefined` when the reader has never answered it. */
+export function memoryOf(progress: Progress, id: string): Memory | undefined {
+	const record = progress.review.get(id);
+	if (record) return memoryFromRecord(record);
+	const answer = latestAnswer(progress, id);
+	return answer && review(NEW_MEMORY, answer.at, ratingOf(answer.correct, 1));
+}
+
+/** The review state after the reader answers `item` at `now`. */
+export function reviewed(
+	progress: Progress,
+	item: ReviewItem,
+	answer: { correct: boolean; confidence: Confidence; choice: number | null },
+	now: number,
+): ReviewRecord {
+	const memory = review(memoryOf(progress, item.id) ?? NEW_MEMORY, now, ratingOf(answer.correct, answer.confidence));
+	return { hash: item.hash, ...memory, conf: answer.confidence, correct: answer.correct, choice: answer.choice };
+}
+
+export interface Scheduled {
+	item: ReviewItem;
+	due: number;
+	/** How urgent a due item is: a confident error 3, an unsure one 2, a guess 1, anything else 0. */
+	urgency: number;
+}
+
+/** Every answered item with its due time, soonest first. */
+export function schedule(progress: Progress, items: readonly ReviewItem[]): Scheduled[] {
+	const out: Scheduled[] = [];
+	for (const item of items) {
+		const memory = memoryOf(progress, item.id);
+		if (!memory) continue;
+		const record = progress.review.get(item.id);
+		const answer = record ?? latestAnswer(progress, item.id);
+		const confidence = record ? record.conf : 1;
+		const urgency = answer && !answer.correct ? confidence + 1 : 0;
+		out.push({ item, due: memory.due, urgency });
+	}
+	return out.sort((a, b) => a.due - b.due);
+}
+
+/** The items due at `now`: confident errors first, then the others by how long they have waited. */
+export function dueQueue(progress: Progress, items: readonly ReviewItem[], now: number): Scheduled[] {
+	return schedule(progress, items)
+		.filter((entry) => entry.due <= now)
+		.sort((a, b) => b.urgency - a.urgency || a.due - b.due);
+}
+
+/**
+ * Where a missed item goes back into the session's queue: after one other item for a confident error, two
+ * for an unsure one, three for a guess, so it comes back within the session, the costliest errors soonest.
+ */
+export const requeueGap = (confidence: Confidence) => 3 - confidence;
