@@ -69,6 +69,8 @@ export async function checkBrowserRuntime(
 	runner.setup(SITE);
 
 	const samples: Record<string, Verdict> = {};
+	/** With RUNNER_VERBOSE=1: each sample that is not runnable, with both outcomes. */
+	const details: string[] = [];
 	for (const { snippet, result } of lessons) {
 		if (result === undefined || result.id !== snippet.id) continue;
 		const answer = await withTimeout(
@@ -80,6 +82,11 @@ export async function checkBrowserRuntime(
 				? { ok: false, got: `did not end within ${TIMEOUT_MS / 1000} s: needs real threads` }
 				: (answer.toJs({ dict_converter: Object.fromEntries }) as { ok: boolean; got: string });
 		const verdict = decide(snippet.code, { harness: result, browser });
+		if (!verdict.runnable && process.env['RUNNER_VERBOSE']) {
+			details.push(
+				`  ${snippet.id}: ${verdict.reason}\n    real Django: ${result.got}\n    Pyodide:     ${browser.got}`,
+			);
+		}
 		samples[sampleKey(snippet.context, snippet.code)] = {
 			file: snippet.file.slice(DOCS_DIR.length + 1),
 			...verdict,
@@ -103,6 +110,7 @@ export async function checkBrowserRuntime(
 		`browser: ${runnable} of ${all.length} lesson samples give real Django's outcome in Pyodide ${pkg.version} and are runnable` +
 			(byReason.size > 0 ? `; not runnable: ${reasons}` : '') +
 			` (${seconds} s)`,
+		...details,
 	];
 
 	const path = join(root, VERDICTS_FILE);

@@ -55,7 +55,11 @@ export function decide(code: string, outcomes: Outcomes): Omit<Verdict, 'file'> 
 	if (real !== undefined && real === RAISED.exec(got)?.[1]) {
 		return { runnable: false, reason: 'Python 3.14 words this error differently' };
 	}
-	return { runnable: false, reason: `behaves differently in the browser: ${got.split('\n')[0]?.slice(0, 160) ?? ''}` };
+	const raised = /raised ([\w.]+)/.exec(got)?.[1];
+	return {
+		runnable: false,
+		reason: `behaves differently in the browser: ${raised === undefined ? 'it prints something else' : `it raises ${raised}`} there`,
+	};
 }
 
 /** The category of a reason (the words before the colon), for counts in reports. */

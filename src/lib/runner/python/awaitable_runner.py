@@ -79,6 +79,26 @@ def _patch_asgiref():
     CurrentThreadExecutor.run_until_future = run_until_future
 
 
+def _utc_zone():
+    """Pyodide has no time zone database (its tzdata package is not in the npm package); Django's settings
+    (USE_TZ, TIME_ZONE = "UTC") need only UTC, which is a 44-byte TZif file: no transitions, one type."""
+    import struct
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo("UTC")
+        return
+    except zoneinfo.ZoneInfoNotFoundError:
+        pass
+    folder = f"{WORK}/zoneinfo"
+    os.makedirs(folder, exist_ok=True)
+    header = b"TZif" + b"\0" * 16 + struct.pack(">6l", 0, 0, 0, 0, 1, 4)
+    with open(f"{folder}/UTC", "wb") as file:
+        file.write(header + struct.pack(">lBB", 0, 0, 0) + b"UTC\0")
+    zoneinfo.reset_tzpath([folder])
+    zoneinfo.ZoneInfo.clear_cache()
+
+
 def setup(site):
     """Start Django once and build the template database (migrate + the harness's fixtures)."""
     global _environ
@@ -89,6 +109,7 @@ def setup(site):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "awaitable.settings")
     _patch_loop(asyncio.get_event_loop())
     _patch_asgiref()
+    _utc_zone()
     from awaitable import boot, fixtures  # noqa: F401 - boot puts the harness on sys.path
 
     with no_running_loop():
@@ -108,6 +129,39 @@ def _fresh_database():
     os.makedirs(WORK, exist_ok=True)
     shutil.copyfile(TEMPLATE, DATABASE)
     settings.DATABASES["default"]["NAME"] = DATABASE
+
+
+def _signals():
+    """Django's module-level signals (post_save, request_started, user_logged_in, …)."""
+    from django.dispatch import Signal
+
+    found = {}
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith("django"):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, Signal):
+                found[id(value)] = value
+    return list(found.values())
+
+
+def _snapshot_signals():
+    """What is connected now, to undo what a sample connects (in the harness each sample is a new process)."""
+    return [(signal, list(signal.receivers)) for signal in _signals()]
+
+
+def _restore_signals(snapshot):
+    kept = {id(signal) for signal, _ in snapshot}
+    for signal, receivers in snapshot:
+        with signal.lock:
+            signal.receivers[:] = receivers
+            signal.sender_receivers_cache.clear()
+            signal._dead_receivers = False
+    for signal in _signals():
+        if id(signal) not in kept and signal.receivers:
+            with signal.lock:
+                signal.receivers.clear()
+                signal.sender_receivers_cache.clear()
 
 
 def _reset_environ():
@@ -155,6 +209,7 @@ async def execute(code, context, emit_out=None, emit_err=None, limit=10**9):
 
     _reset_environ()
     _fresh_database()
+    signals = _snapshot_signals()
     captured = io.StringIO()
 
     def out(text):
@@ -185,6 +240,7 @@ async def execute(code, context, emit_out=None, emit_err=None, limit=10**9):
         )
     finally:
         os._exit = real_exit
+        _restore_signals(signals)
         with no_running_loop():
             from django.db import connections
 

@@ -16,9 +16,10 @@ import zipfile
 from pathlib import Path
 
 # The contrib apps the harness project installs (harness/awaitable/settings.py): the lessons use
-# User (auth), which needs contenttypes; sessions is installed too. Everything else in
-# django/contrib (admin, gis, postgres, …) is left out.
-KEEP_CONTRIB = {"__init__.py", "auth", "contenttypes", "sessions"}
+# User (auth), which needs contenttypes; sessions is installed too; django.test imports staticfiles
+# and sites (for the test client and RequestFactory that lessons use). The rest of django/contrib (admin, gis,
+# postgres, …) is left out.
+KEEP_CONTRIB = {"__init__.py", "auth", "contenttypes", "sessions", "sites", "staticfiles"}
 # Only English messages: Django falls back to the source strings, which are English.
 KEEP_LOCALES = {"en"}
 SKIP_SUFFIXES = (".pyc", ".po")
