@@ -14,6 +14,7 @@ import practiceTypes from './src/integrations/practice-types.ts';
 import authorPage from './src/integrations/author-page.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
+import { noJsThemeIntegration, noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
 
 /*
@@ -36,6 +37,8 @@ export default defineConfig({
 	prefetch: false,
 	build: { inlineStylesheets: 'always' },
 	vite: {
+		// Without JavaScript, the light theme for readers who prefer it (src/lib/site/no-js-theme.ts).
+		plugins: [noJsThemePlugin()],
 		build: {
 			// Preact and its hooks in one chunk: one file and one gzip stream instead of two, about 0.2 KB less for
 			// every page's islands (DESIGN.md: all islands of a page within 15 KB gzip, Preact included).
@@ -116,6 +119,7 @@ export default defineConfig({
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: true, errorOnInvalidHashes: true })],
 		}),
 		preact(),
+		noJsThemeIntegration(),
 		cspHeaders(),
 		practiceTypes(),
 		authorPage(),

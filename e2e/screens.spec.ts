@@ -139,3 +139,29 @@ test.describe('phones get the menu and the theme switch on every page', () => {
 		});
 	}
 });
+
+test.describe('without JavaScript, pages follow the system colour scheme', () => {
+	test.use({ javaScriptEnabled: false });
+
+	/** Relative luminance of a computed `rgb(…)` colour, 0 (black) to 1 (white). */
+	const luminance = (color: string) => {
+		const [r = 0, g = 0, b = 0] = (color.match(/[\d.]+/g) ?? []).map(Number);
+		return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+	};
+
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`a lesson is ${scheme}, code blocks included, when the system prefers ${scheme}`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme: scheme });
+			await page.goto('/lessons/aget/');
+			const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+			const code = await page
+				.locator('.expressive-code pre')
+				.first()
+				.evaluate((element) => getComputedStyle(element).backgroundColor);
+			for (const color of [background, code]) {
+				if (scheme === 'light') expect(luminance(color)).toBeGreaterThan(0.8);
+				else expect(luminance(color)).toBeLessThan(0.25);
+			}
+		});
+	}
+});
