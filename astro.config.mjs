@@ -12,6 +12,7 @@ import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugi
 import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
 import practiceTypes from './src/integrations/practice-types.ts';
 import authorPage from './src/integrations/author-page.ts';
+import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
 import { noJsThemeIntegration, noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
@@ -27,6 +28,25 @@ const base = normalizeBase(process.env.BASE);
 /** Lets the end-to-end tests keep a sub-path build beside the main one. */
 const outDir = process.env.OUT_DIR ?? './dist';
 
+/**
+ * Astro's MDX pages carry a module-level "use astro:head-inject" directive that Astro itself reads; the bundler
+ * warns, once per MDX page on every build, that it may not keep it. Only that warning is dropped, in every
+ * build environment (Astro's prerender environment does not inherit `build.rolldownOptions`), so a clean build
+ * prints nothing an author did not cause (scripts/quality/clean-build.test.ts).
+ * @returns {import('vite').Plugin}
+ */
+function quietHeadInjectWarnings() {
+	/** @type {(warning: import('rolldown').RollupLog, warn: (log: import('rolldown').RollupLog) => void) => void} */
+	const onwarn = (warning, warn) => {
+		if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+		warn(warning);
+	};
+	return {
+		name: 'awaitable:quiet-head-inject-warnings',
+		configEnvironment: () => ({ build: { rolldownOptions: { onwarn } } }),
+	};
+}
+
 export default defineConfig({
 	site,
 	base,
@@ -37,8 +57,8 @@ export default defineConfig({
 	prefetch: false,
 	build: { inlineStylesheets: 'always' },
 	vite: {
-		// Without JavaScript, the light theme for readers who prefer it (src/lib/site/no-js-theme.ts).
-		plugins: [noJsThemePlugin()],
+		// noJsThemePlugin: without JavaScript, the light theme for readers who prefer it (src/lib/site/no-js-theme.ts).
+		plugins: [quietHeadInjectWarnings(), noJsThemePlugin()],
 		build: {
 			// Preact and its hooks in one chunk: one file and one gzip stream instead of two, about 0.2 KB less for
 			// every page's islands (DESIGN.md: all islands of a page within 15 KB gzip, Preact included).
@@ -79,6 +99,9 @@ export default defineConfig({
 		},
 	},
 	markdown: {
+		// Code is highlighted by Starlight's Expressive Code (lessons) or not at all (question text), never by
+		// Astro's Shiki, whose inline styles a strict CSP would block; saying so also stops Astro's warning.
+		syntaxHighlight: false,
 		processor: satteri({
 			mdastPlugins: [
 				pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url))),
@@ -107,6 +130,9 @@ export default defineConfig({
 			pagefind: { ranking: { metaWeights: { title: 5, teaches: 3 } } },
 			lastUpdated: false,
 			pagination: true,
+			// The 404 page is src/pages/404.astro: a 404.md among the docs would be rendered by both Starlight's
+			// docs route and its 404 route, with a warning about the conflict on every build.
+			disable404Route: true,
 			sidebar: [
 				START_HERE,
 				{ label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
@@ -123,5 +149,6 @@ export default defineConfig({
 		cspHeaders(),
 		practiceTypes(),
 		authorPage(),
+		practiceDevErrors(),
 	],
 });

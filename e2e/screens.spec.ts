@@ -2,7 +2,8 @@
  * Every screen (issue 15): tables keep every column in sight or cue that there is more, the home page shows
  * its doors above the fold, and phones get the menu and the theme switch on every page.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { builtPagePaths } from './built-pages.ts';
 
 /** Lessons whose tables have three or four columns, the ones that overflowed a phone. */

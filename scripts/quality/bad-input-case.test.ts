@@ -71,6 +71,15 @@ describe('checkOutcome', () => {
 		]);
 		expect(checkOutcome(failing, { exitCode: null, output, timedOut: true })).toEqual(['the build timed out.']);
 	});
+
+	test('fails the control when its clean build prints a warning no author caused', () => {
+		const control = parseExpected('_base', '{"mistake":"none","build":"passes"}');
+		const output =
+			'02:15:30 [build] output: "static"\n\u001b[33m02:15:33 [WARN] [content] The collection "i18n" does not exist or is empty.\u001b[39m\n02:15:37 [build] Complete!';
+		expect(checkOutcome(control, { exitCode: 0, output })).toEqual([
+			'the clean build printed 1 warning(s) no author caused: 02:15:33 [WARN] [content] The collection "i18n" does not exist or is empty.',
+		]);
+	});
 });
 
 describe('reporting', () => {

@@ -6,13 +6,13 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { CatalogLesson } from '~/lib/progress/catalog.ts';
+import { patternsIn, type CatalogLesson } from '~/lib/progress/catalog.ts';
 import { progress, type Progress } from '~/lib/progress/store.ts';
 import { summarize, type Count } from '~/lib/progress/summary.ts';
 import type { ImportResult } from '~/lib/progress/transfer.ts';
 import { dueQueue, schedule, type ReviewItem } from '~/lib/review/queue.ts';
 import { mistakes } from '~/lib/review/mistakes.ts';
-import { announceProgress, inWords, lessonLink } from './shared.ts';
+import { announceProgress, focusLater, inWords, lessonLink } from './shared.ts';
 
 export interface ProgressIslandProps {
 	lessons: CatalogLesson[];
@@ -261,7 +261,7 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 								<a href={lesson.href}>{lesson.title}</a>
 							</p>
 							<div class="aw-pg__bars">
-								{PATTERNS.map(([type, label]) => (
+								{PATTERNS.filter(([type]) => patternsIn(lesson.items).includes(type)).map(([type, label]) => (
 									<Bar key={type} label={label} count={summary[type]} />
 								))}
 							</div>
@@ -358,7 +358,15 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 			<Section title="Start again">
 				<div class="aw-actions">
 					{!confirming ? (
-						<button type="button" class="aw-button aw-button--quiet" onClick={() => setConfirming(true)}>
+						<button
+							type="button"
+							class="aw-button aw-button--quiet"
+							id="aw-reset"
+							onClick={() => {
+								setConfirming(true);
+								focusLater('aw-reset-cancel');
+							}}
+						>
 							Reset my progress
 						</button>
 					) : (
@@ -375,11 +383,20 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 									announceProgress();
 									setConfirming(false);
 									report('Your progress was reset.');
+									focusLater('aw-reset');
 								}}
 							>
 								Yes, reset my progress
 							</button>
-							<button type="button" class="aw-button aw-button--quiet" onClick={() => setConfirming(false)}>
+							<button
+								type="button"
+								class="aw-button aw-button--quiet"
+								id="aw-reset-cancel"
+								onClick={() => {
+									setConfirming(false);
+									focusLater('aw-reset');
+								}}
+							>
 								Cancel
 							</button>
 						</div>

@@ -20,7 +20,7 @@ import {
 	type Confidence,
 	type ReviewItem,
 } from '~/lib/review/queue.ts';
-import { announceProgress, inWords, lessonLink, type LessonLink } from './shared.ts';
+import { announceProgress, focusLater, inWords, lessonLink, type LessonLink } from './shared.ts';
 
 export interface ReviewIslandProps {
 	items: ReviewItem[];
@@ -137,7 +137,7 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 			});
 			setTurns(next);
 		}
-		requestAnimationFrame(() => document.getElementById('aw-review-feedback')?.focus());
+		focusLater('aw-review-feedback');
 	};
 
 	const checkQuestion = (confidence: Confidence) => {
@@ -150,7 +150,7 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 		setSelected(undefined);
 		setRevealed(false);
 		setChecked(undefined);
-		requestAnimationFrame(() => document.getElementById('aw-review-top')?.focus());
+		focusLater('aw-review-top');
 	};
 
 	const onKey = (event: KeyboardEvent) => {

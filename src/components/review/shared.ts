@@ -41,3 +41,6 @@ export function inWords(at: number, now: number): string {
 	const days = Math.round(wait / DAY);
 	return days === 1 ? 'tomorrow' : `in ${days} days`;
 }
+
+/** Moves focus to the element with this id once the render a reader's action caused is done. */
+export const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
