@@ -23,7 +23,8 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { overBudget, summaryLine } from '../scripts/quality/budgets.ts';
 import { measurePage, type Fetch } from './budgets/measure-page.ts';
 import { expect, test } from './fixtures.ts';
-import { MISSING_PAGE, scrollThrough, settle, useTheme, VIEWPORTS } from './site.ts';
+import { MISSING_PAGE, scrollThrough, useTheme, VIEWPORTS } from './site.ts';
+import { SCREEN_CHECKS } from './screens.ts';
 
 export interface PageCheck {
 	/** What the check proves, as a sentence: the step's title in the report. */
@@ -70,61 +71,9 @@ export const PAGE_CHECKS: PageCheck[] = [
 			expect(await pageAxeViolations(page), path).toEqual([]);
 		},
 	},
-	{
-		// Issue 15: a 320 px phone never scrolls sideways, practice sets included (they are loaded by now).
-		name: 'fits a 320 px phone without scrolling sideways, with its practice loaded',
-		when: 'hydrated',
-		run: (page) =>
-			atViewport(page, { width: 320, height: 640 }, async () => {
-				await settle(page); // laid out again at the new width
-				const { width, culprits } = await sidewaysOverflow(page);
-				expect(width, `scrolls sideways by ${width}px: ${culprits.join('; ')}`).toBe(0);
-			}),
-	},
-	{
-		// Issue 15: phones get the menu, and in it the theme switch, on every page.
-		name: 'gives a phone the menu and the theme switch',
-		when: 'hydrated',
-		run: (page) =>
-			atViewport(page, { width: 375, height: 812 }, async () => {
-				const menu = page.getByRole('button', { name: 'Menu' });
-				await menu.click();
-				await expect(page.getByRole('combobox', { name: 'Select theme' })).toBeVisible();
-				await menu.click();
-				await expect(menu).toHaveAttribute('aria-expanded', 'false');
-			}),
-	},
+	// Phones: no sideways scrolling at 320 px, the menu and the theme switch (issue 15).
+	...SCREEN_CHECKS,
 ];
-
-/** What sticks out past the right edge of a page that is wider than its viewport, to name in a failure. */
-async function sidewaysOverflow(page: Page): Promise<{ width: number; culprits: string[] }> {
-	return page.evaluate(() => {
-		const root = document.documentElement;
-		const culprits: string[] = [];
-		for (const element of document.body.querySelectorAll('*')) {
-			const box = element.getBoundingClientRect();
-			if (box.right <= root.clientWidth + 0.5 || box.width === 0) continue;
-			// Inside a region that scrolls sideways on its own (a code block, a table region): that is allowed.
-			let scroller = element.parentElement;
-			while (scroller && scroller !== document.body && getComputedStyle(scroller).overflowX === 'visible')
-				scroller = scroller.parentElement;
-			if (scroller && scroller !== document.body) continue;
-			const name = `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`;
-			culprits.push(`${name} "${(element.textContent ?? '').trim().slice(0, 40)}" ends at ${Math.round(box.right)}px`);
-		}
-		return { width: root.scrollWidth - root.clientWidth, culprits: culprits.slice(0, 5) };
-	});
-}
-
-/** Runs `check` at another viewport size, then puts the desktop size back. */
-async function atViewport(page: Page, size: { width: number; height: number }, check: () => Promise<void>) {
-	await page.setViewportSize(size);
-	try {
-		await check();
-	} finally {
-		await page.setViewportSize(VIEWPORTS.desktop);
-	}
-}
 
 /** Response bodies for the budgets, fetched once per worker whatever the test. */
 const bodies = new Map<string, ReturnType<Fetch>>();
