@@ -7,15 +7,7 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { BrowserError } from './allowed-errors.ts';
 import { expect, test, unexpectedErrors, watchErrors } from './fixtures.ts';
-import {
-	axeViolations,
-	fillStorageQuota,
-	GUIDE,
-	rightOption,
-	STORAGE_KEY,
-	storedProgress,
-	widget,
-} from './practice.ts';
+import { axeViolations, GUIDE, rightOption, STORAGE_KEY, storedProgress, widget } from './practice.ts';
 import { useTheme } from './site.ts';
 
 const MINUTE = 60_000;
@@ -163,7 +155,14 @@ test.describe('the review queue', () => {
 
 	test('when storage is full the review goes on and says progress is not being saved', async ({ page, request }) => {
 		await page.clock.install({ time: T });
-		await fillStorageQuota(page);
+		// The quota is full for the progress store's writes (Starlight's own storage keeps working).
+		await page.addInitScript((key) => {
+			const setItem = Storage.prototype.setItem;
+			Storage.prototype.setItem = function (name: string, value: string) {
+				if (name === key) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				setItem.call(this, name, value);
+			};
+		}, STORAGE_KEY);
 		const { wrong } = await choicesOf(request, FRESH);
 		const root = await openReview(page, `?item=${FRESH}`);
 		await pick(root, wrong).check();
@@ -172,6 +171,26 @@ test.describe('the review queue', () => {
 		await root.getByRole('button', { name: 'Next item' }).click();
 		// The miss still comes back in this page's session.
 		await expect(root.getByText('1 item left in this session')).toBeVisible();
+	});
+});
+
+test.describe('the test is a test', () => {
+	test('answers stay closed until submitting; then each missed question links to its review', async ({ page }) => {
+		await page.goto('/test/?seed=miss42');
+		const root = await widget(page, 'test');
+		const first = root.locator('ol.aw-list > li').first();
+		await expect(first.getByText('Show the answer and explanations')).toBeHidden();
+		await expect(first.getByText('The answer and explanations open once you submit.')).toHaveCount(0);
+		await root.getByRole('button', { name: 'Submit my answers' }).click();
+		await expect(first.getByText('Why each option is right or wrong')).toBeVisible();
+		const missed = root.locator('ul.aw-missed a');
+		await expect(missed).toHaveCount(10);
+		await expect(missed.first()).toHaveText(/^Question 1 · /);
+		const prompt = await first.locator('.aw-q__prompt').innerText();
+		await missed.first().click();
+		await expect(page).toHaveURL(/\/review\/\?item=/);
+		const review = page.locator('.aw-rv');
+		await expect(review.locator('#aw-review-prompt')).toHaveText(prompt);
 	});
 });
 
