@@ -4,10 +4,12 @@
  * clear message, nothing of Pyodide loads before the first Run, and the buttons cost at most 1 KB gzip at load.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { BrowserError } from './allowed-errors.ts';
+import { expect, test, unexpectedErrors, watchErrors } from './fixtures.ts';
 import { gzipSize } from '../scripts/quality/transfer.ts';
 import { cachedFetch, measurePage } from './budgets/measure-page.ts';
-import { sitemapPaths, watchConsole } from './site.ts';
+import { sitemapPaths } from './site.ts';
 
 const AGET = '/lessons/aget/';
 /** A cold start (about 15 MB from the local server, Python and Django starting) on a busy 2-core machine. */
@@ -45,18 +47,20 @@ async function edit(sample: Locator, code: string): Promise<void> {
 test.describe.serial('on the aget lesson', () => {
 	let page: Page;
 	let sample: Locator;
-	let errors: string[];
+	const errors: BrowserError[] = [];
 	const requested: string[] = [];
 
 	test.beforeAll(async ({ browser }) => {
-		page = await (await browser.newContext()).newPage();
-		errors = watchConsole(page).errors;
+		// A context of the suite's own, shared by its tests: the fixture does not see it, so watch it the same way.
+		const context = await browser.newContext();
+		await watchErrors(context, errors);
+		page = await context.newPage();
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 		await page.goto(AGET);
 		sample = firstSample(page);
 	});
 	test.afterAll(async () => {
-		expect(errors).toEqual([]);
+		expect(unexpectedErrors(errors)).toEqual([]);
 		await page.close();
 	});
 
@@ -135,7 +139,9 @@ test.describe.serial('on the aget lesson', () => {
 		await sample.getByRole('button', { name: 'Reset' }).click();
 	});
 
-	test('the buttons, editor and output have no axe violations, light and dark', async ({}, testInfo) => {
+	test('the buttons, editor and output have no axe violations, light and dark', async ({
+		browserName: _,
+	}, testInfo) => {
 		await page.locator('div.runner[data-run]').nth(1).getByRole('button', { name: 'Edit' }).click();
 		for (const theme of ['light', 'dark'] as const) {
 			await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
