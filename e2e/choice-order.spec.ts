@@ -3,7 +3,8 @@
  * same with and without JavaScript, so the right answer's position gives nothing away.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { parse } from 'yaml';
 import { widget } from './practice.ts';
 

@@ -16,9 +16,10 @@ const PROGRESS = '/progress/';
 
 /** The overview's entry for a lesson, found by its link. */
 const lessonEntry = (root: Locator, href: string) =>
-	root.locator('li.aw-progress__lesson').filter({ has: root.page().locator(`a[href="${href}"]`) });
+	root.locator('li.aw-pg__lesson').filter({ has: root.page().locator(`a[href="${href}"]`) });
+/** The count beside one pattern's bar ("Quiz questions right … 1 of 8"). */
 const countOf = (entry: Locator, label: string) =>
-	entry.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd');
+	entry.locator('.aw-bar', { hasText: label }).locator('.aw-bar__count');
 
 async function answerFirstQuizQuestion(page: Page, lesson: string, right: boolean) {
 	await page.goto(lesson);
@@ -35,15 +36,15 @@ test.describe('progress', () => {
 	test('the overview counts what the reader did in each lesson', async ({ page }) => {
 		await page.goto(PROGRESS);
 		let root = await widget(page, 'progress');
-		const first = root.locator('li.aw-progress__lesson').first();
+		const first = root.locator('li.aw-pg__lesson').first();
 		const href = (await first.locator('a').first().getAttribute('href')) ?? '';
-		const total = Number((await countOf(first, 'Questions right').textContent())?.match(/of (\d+)/)?.[1]);
-		await expect(countOf(first, 'Questions right')).toHaveText(`0 of ${total}`);
+		const total = Number((await countOf(first, 'Quiz questions right').textContent())?.match(/of (\d+)/)?.[1]);
+		await expect(countOf(first, 'Quiz questions right')).toHaveText(`0 of ${total}`);
 
 		await answerFirstQuizQuestion(page, href, true);
 		await page.goto(PROGRESS);
 		root = await widget(page, 'progress');
-		await expect(countOf(lessonEntry(root, href), 'Questions right')).toHaveText(`1 of ${total}`);
+		await expect(countOf(lessonEntry(root, href), 'Quiz questions right')).toHaveText(`1 of ${total}`);
 	});
 
 	test('each lesson page shows a small status of its practice', async ({ page }) => {
@@ -108,7 +109,7 @@ test.describe('progress', () => {
 			await page.goto(PROGRESS);
 			await storeRaw(page, raw);
 			const root = await widget(page, 'progress');
-			await expect(root.locator('li.aw-progress__lesson dd').first()).toHaveText(/^0 of \d+$/);
+			await expect(root.locator('li.aw-pg__lesson .aw-bar__count').first()).toHaveText(/^0 of \d+$/);
 			await page.goto(GUIDE);
 			const quiz = await widget(page, 'quiz');
 			const item = quiz.locator('ol.aw-list > li').first();

@@ -6,7 +6,7 @@
  * This build must show every one of those answers, on the same option, whatever order it is shown in now.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { STORAGE_KEY, widget } from './practice.ts';
 
 const fixture = JSON.parse(readFileSync('e2e/fixtures/progress-a39d713.json', 'utf8')) as {

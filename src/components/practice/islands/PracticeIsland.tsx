@@ -58,7 +58,7 @@ export default function PracticeIsland({ setId, items }: PracticeIslandProps) {
 						<ChoiceQuestion
 							question={problem}
 							uid={uid(problem.id)}
-							label={`Problem ${index + 1}/${items.length}`}
+							label={`Problem ${index + 1} of ${items.length}`}
 							selected={session.selected[problem.id]}
 							checked={session.checked[problem.id]}
 							changed={changed.includes(problem.id)}

@@ -68,7 +68,8 @@ export default function ProgressIsland({ lessons, testHref }: ProgressIslandProp
 			<h2 class="aw-progress__heading">Test results</h2>
 			{tests.length === 0 ? (
 				<p>
-					{stored ? 'No test taken yet.' : 'Your test results appear here.'} <a href={testHref}>Take the 10-question test</a>.
+					{stored ? 'No test taken yet.' : 'Your test results appear here.'}{' '}
+					<a href={testHref}>Take the 10-question test</a>.
 				</p>
 			) : (
 				<ol class="aw-tests">

@@ -50,7 +50,13 @@ export default function SetLoaderIsland({ setId, type, summary, linkText, href, 
 	const [Widget, className] = WIDGETS[type];
 	if (items) return <Widget setId={setId} items={items} />;
 	return (
-		<div class={`aw-widget ${className}`} data-set={setId} data-pending="">
+		// `data-failed` stops the "Loading" note that src/styles/site.css shows while the set is on its way.
+		<div
+			class={`aw-widget ${className}`}
+			data-set={setId}
+			data-pending=""
+			data-failed={items === null ? '' : undefined}
+		>
 			<p class="aw-status">{summary}.</p>
 			<p class="aw-status">
 				{items === null && <strong role="alert">This part of the page could not be loaded. </strong>}

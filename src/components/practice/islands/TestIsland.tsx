@@ -13,6 +13,7 @@ import { DEFAULT_SEED, newSeed, searchWithSeed, seedFromSearch } from '~/lib/tes
 import { lessonsToRead } from '~/lib/test-draw/suggest.ts';
 import type { Session } from '~/lib/quiz/session.ts';
 import { shared } from './shared.ts';
+import { MissedList } from '~/components/review/MissedList.tsx';
 
 const { ChoiceQuestion, htmlByKey, focusLater, firstOptionId, progress } = shared;
 const { checkAll, isFinished, score, select, startSession } = shared.session;
@@ -75,6 +76,9 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 	}
 
 	const submitted = isFinished(session);
+	// With JavaScript the test is a test: answers and explanations stay hidden until the answers are submitted.
+	const [hydrated, setHydrated] = useState(false);
+	useEffect(() => setHydrated(true), []);
 	const result = score(session, questions);
 	const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
 	const missed = questions.filter((question) => session.checked[question.id]?.correct === false);
@@ -121,7 +125,7 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 	}
 
 	return (
-		<div class="aw-widget aw-test" data-seed={seed}>
+		<div class="aw-widget aw-test" data-seed={seed} data-answers-hidden={hydrated && !submitted ? '' : undefined}>
 			<p class="aw-status">
 				{questions.length} questions: {DEFAULT_MIX.easy} easy, {DEFAULT_MIX.medium} medium, {DEFAULT_MIX.hard} hard.
 				Test <span class="aw-seed">#{seed}</span>
@@ -171,6 +175,12 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 					<p class="aw-result__score">
 						You scored {result.correct} of {result.total}.
 					</p>
+					<MissedList
+						missed={missed.map((question) => ({
+							id: question.id,
+							label: `Question ${questions.indexOf(question) + 1} · ${lessonBySlug.get(question.lesson)?.title ?? question.lesson}`,
+						}))}
+					/>
 					{toRead.length > 0 ? (
 						<>
 							<p>The questions you missed are taught in these lessons:</p>

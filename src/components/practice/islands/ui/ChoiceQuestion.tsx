@@ -18,7 +18,7 @@ export interface ChoiceQuestionProps {
 	question: CompiledQuestion;
 	/** Prefix for element ids and the radio group's name; unique on the page. */
 	uid: string;
-	/** "Question 2 of 6", "Problem 1/5". */
+	/** "Question 2 of 6", "Problem 1 of 5". */
 	label: string;
 	selected: number | undefined;
 	checked: Checked | undefined;

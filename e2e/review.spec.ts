@@ -1,0 +1,286 @@
+/**
+ * The review queue and keeping progress, with Playwright's clock standing in for the days between visits:
+ * a miss comes back the same day (and within the session, in a new order), a sure right answer stays away for
+ * at least 3 days and comes back within 30, and the progress page survives export → clear → import and a
+ * device link opened in a fresh browser.
+ */
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { BrowserError } from './allowed-errors.ts';
+import { expect, test, unexpectedErrors, watchErrors } from './fixtures.ts';
+import { axeViolations, GUIDE, rightOption, STORAGE_KEY, storedProgress, widget } from './practice.ts';
+import { useTheme } from './site.ts';
+
+const MINUTE = 60_000;
+const DAY = 1440 * MINUTE;
+const T = Date.UTC(2026, 11, 2, 9, 0);
+/** The guide's second quiz question: never touched by the lesson steps below. */
+const FRESH = 'guide-quiz-await-queryset';
+
+interface Choice {
+	html: string;
+	correct: boolean;
+}
+
+/** The plain text of a question's right choice and of a wrong one, from the data the review page loads. */
+async function choicesOf(request: APIRequestContext, id: string): Promise<{ right: string; wrong: string }> {
+	const items = (await (await request.get('/practice/guide/quiz.json')).json()) as { id: string; choices: Choice[] }[];
+	const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'" };
+	const text = (html: string) =>
+		html
+			.replace(/<[^>]+>/g, '')
+			.replace(/&(lt|gt|amp|quot|#39);/g, (_, name: string) => entities[name] ?? '')
+			.trim();
+	const choices = items.find((item) => item.id === id)?.choices ?? [];
+	return {
+		right: text(choices.find((choice) => choice.correct)?.html ?? ''),
+		wrong: text(choices.find((choice) => !choice.correct)?.html ?? ''),
+	};
+}
+
+async function openReview(page: Page, query = ''): Promise<Locator> {
+	await page.goto(`/review/${query}`);
+	await expect(page.locator('astro-island[component-url*="ReviewIsland"]')).not.toHaveAttribute('ssr', /.*/);
+	const root = page.locator('.aw-rv');
+	await expect(root).toBeVisible();
+	return root;
+}
+
+const choiceLabels = (root: Locator) => root.locator('label.aw-choice').allInnerTexts();
+const pick = (root: Locator, text: string) => root.locator('label.aw-choice', { hasText: text }).getByRole('radio');
+
+async function openBoard(page: Page): Promise<Locator> {
+	await page.goto('/progress/');
+	return widget(page, 'progress');
+}
+
+/** What the progress page shows, section by section, without the import/export controls and their messages. */
+async function boardText(board: Locator): Promise<string[]> {
+	await expect(board.locator('.aw-pg__due')).toBeVisible();
+	const sections = ['Review', 'Lessons', 'Your common mistakes', 'Test results'];
+	return [
+		await board.locator('.aw-pg__next').innerText(),
+		...(await Promise.all(sections.map((name) => board.getByRole('region', { name }).innerText()))),
+	];
+}
+
+/** Some progress made through the site: a wrong lesson answer, a test run, a review. */
+async function makeProgress(page: Page, request: APIRequestContext): Promise<void> {
+	await page.goto(GUIDE);
+	const quiz = await widget(page, 'quiz');
+	const item = quiz.locator('ol.aw-list > li').first();
+	const right = await rightOption(item);
+	await item
+		.getByRole('radio')
+		.nth((right + 1) % (await item.getByRole('radio').count()))
+		.check();
+	await item.getByRole('button', { name: 'Check' }).click();
+	await expect(item.locator('.aw-feedback')).toBeVisible();
+	await page.goto('/test/?seed=keep42');
+	const test = await widget(page, 'test');
+	await test.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(test.getByText('You scored 0 of 10.')).toBeVisible();
+	const { right: text } = await choicesOf(request, FRESH);
+	const root = await openReview(page, `?item=${FRESH}`);
+	await pick(root, text).check();
+	await root.getByRole('button', { name: 'Sure', exact: true }).click();
+	await expect(root.getByText('Right.')).toBeVisible();
+}
+
+test.describe('the review queue', () => {
+	test('an item missed in a lesson today is due again today, and a miss in review comes back in a new order', async ({
+		page,
+		request,
+	}) => {
+		await page.clock.install({ time: T });
+		await page.goto(GUIDE);
+		const quiz = await widget(page, 'quiz');
+		const item = quiz.locator('ol.aw-list > li').first();
+		const right = await rightOption(item);
+		await item
+			.getByRole('radio')
+			.nth((right + 1) % (await item.getByRole('radio').count()))
+			.check();
+		await item.getByRole('button', { name: 'Check' }).click();
+		await expect(item.locator('.aw-feedback')).toBeVisible();
+
+		let root = await openReview(page);
+		await expect(root.getByText('Nothing is due for review.')).toBeVisible();
+		await expect(root.getByText('The next item is due in 1 minute.')).toBeVisible();
+
+		// Later the same day.
+		await page.clock.setSystemTime(T + 2 * MINUTE);
+		root = await openReview(page);
+		await expect(page.getByRole('link', { name: 'Review 1 due' })).toBeVisible();
+		await expect(root.getByText('1 item left in this session')).toBeVisible();
+		const prompt = await root.locator('#aw-review-prompt').innerText();
+		const firstOrder = await choiceLabels(root);
+		const { right: rightText, wrong: wrongText } = await choicesOf(request, 'guide-quiz-count-published');
+		await pick(root, wrongText).check();
+		await root.getByRole('button', { name: 'Unsure' }).click();
+		await expect(root.locator('#aw-review-feedback')).toBeFocused();
+		await expect(root.locator('#aw-review-feedback')).toContainText('It comes back later in this session.');
+		await root.getByRole('button', { name: 'Next item' }).click();
+
+		// The same question again, its choices in another order.
+		await expect(root.locator('#aw-review-prompt')).toHaveText(prompt);
+		expect(await choiceLabels(root)).not.toEqual(firstOrder);
+		await pick(root, rightText).check();
+		await root.getByRole('button', { name: 'Sure', exact: true }).click();
+		await expect(root.getByText(/^Right\. Next review/)).toBeVisible();
+		await root.getByRole('button', { name: 'Finish' }).click();
+		await expect(root.getByText('Done: 2 reviews in this session. Nothing else is due.')).toBeVisible();
+	});
+
+	test('an item answered Sure and right is not due for 3 days and is due within 30', async ({ page, request }) => {
+		await page.clock.install({ time: T });
+		const { right } = await choicesOf(request, FRESH);
+		let root = await openReview(page, `?item=${FRESH}`);
+		// Keyboard only: choose with the arrow keys, then S checks as "Sure" (one key press instead of Enter).
+		await pick(root, right).focus();
+		await page.keyboard.press('Space');
+		await page.keyboard.press('s');
+		await expect(root.locator('#aw-review-feedback')).toBeFocused();
+		await expect(root.getByText(/^Right\. Next review in \d+ days\./)).toBeVisible();
+
+		await page.clock.setSystemTime(T + 3 * DAY - MINUTE);
+		root = await openReview(page);
+		await expect(root.getByText('Nothing is due for review.')).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Review', exact: true })).toBeVisible();
+
+		await page.clock.setSystemTime(T + 30 * DAY);
+		root = await openReview(page);
+		await expect(root.getByText('1 item left in this session')).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Review 1 due' })).toBeVisible();
+	});
+
+	test('when storage is full the review goes on and says progress is not being saved', async ({ page, request }) => {
+		await page.clock.install({ time: T });
+		// The quota is full for the progress store's writes (Starlight's own storage keeps working).
+		await page.addInitScript((key) => {
+			const setItem = Storage.prototype.setItem;
+			Storage.prototype.setItem = function (name: string, value: string) {
+				if (name === key) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				setItem.call(this, name, value);
+			};
+		}, STORAGE_KEY);
+		const { wrong } = await choicesOf(request, FRESH);
+		const root = await openReview(page, `?item=${FRESH}`);
+		await pick(root, wrong).check();
+		await root.getByRole('button', { name: 'Guess' }).click();
+		await expect(root.getByText(/Your progress isn’t being saved/)).toBeVisible();
+		await root.getByRole('button', { name: 'Next item' }).click();
+		// The miss still comes back in this page's session.
+		await expect(root.getByText('1 item left in this session')).toBeVisible();
+	});
+});
+
+test.describe('the test is a test', () => {
+	test('answers stay closed until submitting; then each missed question links to its review', async ({ page }) => {
+		await page.goto('/test/?seed=miss42');
+		const root = await widget(page, 'test');
+		const first = root.locator('ol.aw-list > li').first();
+		await expect(first.getByText('Show the answer and explanations')).toBeHidden();
+		await expect(first.getByText('The answer and explanations open once you submit.')).toHaveCount(0);
+		await root.getByRole('button', { name: 'Submit my answers' }).click();
+		await expect(first.getByText('Why each option is right or wrong')).toBeVisible();
+		const missed = root.locator('ul.aw-missed a');
+		await expect(missed).toHaveCount(10);
+		await expect(missed.first()).toHaveText(/^Question 1 · /);
+		const prompt = await first.locator('.aw-q__prompt').innerText();
+		await missed.first().click();
+		await expect(page).toHaveURL(/\/review\/\?item=/);
+		const review = page.locator('.aw-rv');
+		await expect(review.locator('#aw-review-prompt')).toHaveText(prompt);
+	});
+});
+
+test.describe('progress you cannot lose', () => {
+	test('export, clear storage, import restores the progress page exactly', async ({ page, request }) => {
+		await page.clock.install({ time: T });
+		await makeProgress(page, request);
+		await page.clock.setSystemTime(T + DAY);
+		let board = await openBoard(page);
+		const before = await boardText(board);
+		const stored = await storedProgress(page);
+		expect(before.join('\n')).toMatch(/sure|await queryset|0 of 10/i);
+
+		const download = page.waitForEvent('download');
+		await board.getByRole('button', { name: 'Export my progress' }).first().click();
+		const file = await (await download).path();
+
+		await page.evaluate(() => localStorage.clear());
+		board = await openBoard(page);
+		expect(await boardText(board)).not.toEqual(before);
+
+		await board.getByLabel('Import from a file').setInputFiles(file);
+		await expect(board.getByText(/^Progress imported: \d+ items updated\.$/)).toBeVisible();
+		expect(await boardText(board)).toEqual(before);
+		expect(await storedProgress(page)).toEqual(stored);
+		board = await openBoard(page);
+		expect(await boardText(board)).toEqual(before);
+	});
+
+	test('a device link opened in a fresh browser restores the progress page', async ({ page, request, browser }) => {
+		await page.clock.install({ time: T });
+		await makeProgress(page, request);
+		const board = await openBoard(page);
+		const before = await boardText(board);
+		await board.getByRole('button', { name: 'Continue on another device' }).click();
+		const link = await board.getByLabel(/Open this link on the other device/).inputValue();
+		expect(link).toMatch(/\/progress\/#progress=[\w-]+$/);
+
+		const other = await browser.newContext();
+		// A context of the test's own: the fixture does not see it, so watch it the same way.
+		const errors: BrowserError[] = [];
+		await watchErrors(other, errors);
+		const fresh = await other.newPage();
+		await fresh.clock.install({ time: T });
+		await fresh.goto(link);
+		const there = await widget(fresh, 'progress');
+		await there.getByRole('button', { name: 'Add the linked progress' }).click();
+		await expect(there.getByText(/^Progress imported/)).toBeVisible();
+		expect(await boardText(there)).toEqual(before);
+		expect(new URL(fresh.url()).hash).toBe('');
+		expect(unexpectedErrors(errors)).toEqual([]);
+		await other.close();
+	});
+
+	test('a bad file or a cut-off link changes nothing and says why', async ({ page }) => {
+		await page.clock.install({ time: T });
+		let board = await openBoard(page);
+		const raw = JSON.stringify({ v: 2, items: {}, tests: [], review: {}, aside: { kept: 1 } });
+		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, raw] as const);
+		await board.getByLabel('Import from a file').setInputFiles({
+			name: 'notes.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from('My notes on aget'),
+		});
+		await expect(board.getByText(/it is not JSON\. Nothing was changed\./)).toBeVisible();
+		expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(raw);
+
+		// A new document (not a jump within the page), as when the link is opened.
+		await page.goto('/review/');
+		await page.goto('/progress/#progress=q1YqSy0qzszPU7JSMlTSUcpMUbIyNNBRyk');
+		board = await widget(page, 'progress');
+		await expect(board.getByRole('alert')).toHaveText(/This link is incomplete/);
+		expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(raw);
+	});
+
+	for (const theme of ['light', 'dark'] as const) {
+		test(`the review and progress pages have no axe violations (${theme})`, async ({ page, request }) => {
+			test.slow();
+			await useTheme(page, theme);
+			await page.clock.install({ time: T });
+			await makeProgress(page, request);
+			await page.clock.setSystemTime(T + 2 * MINUTE);
+			const root = await openReview(page);
+			expect(await axeViolations(page, '.aw-rv'), 'a question').toEqual([]);
+			await root.locator('label.aw-choice').first().getByRole('radio').check();
+			await root.getByRole('button', { name: 'Guess' }).click();
+			expect(await axeViolations(page, '.aw-rv'), 'checked').toEqual([]);
+			await openBoard(page);
+			expect(await axeViolations(page, '.aw-progress'), 'progress').toEqual([]);
+			expect(await axeViolations(page, 'header'), 'due count in the header').toEqual([]);
+		});
+	}
+});
