@@ -10,7 +10,8 @@
  *    runs the checks that want it so (`when: 'hydrated'`).
  *
  * Any console error, uncaught exception or CSP violation on the way fails the test (e2e/fixtures.ts). Each
- * check is a step named after what it proves.
+ * check is a step named after what it proves; its verdicts are soft assertions (`expect.soft`), so a page
+ * that fails one check still gets all the others, and the report lists every failure of the page at once.
  *
  * To add a whole-site check, add a `PageCheck` to `PAGE_CHECKS` rather than a new loop over the sitemap: it
  * then costs one step on a page that is already loaded, not another visit of every page. A check that
@@ -53,21 +54,21 @@ export const PAGE_CHECKS: PageCheck[] = [
 		name: 'carries a strict Content-Security-Policy',
 		run: async (page, path) => {
 			const policy = (await page.locator('meta[http-equiv="content-security-policy" i]').getAttribute('content')) ?? '';
-			expect(policy, `${path} has a CSP meta tag`).not.toBe('');
+			expect.soft(policy, `${path} has a CSP meta tag`).not.toBe('');
 			const script = /(?:^|;)\s*script-src ([^;]*)/.exec(policy)?.[1] ?? '';
-			expect(script, path).toContain("'self'");
-			expect(script, path).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
-			expect(policy, path).toMatch(/object-src 'none'/);
-			expect(policy, path).toMatch(/base-uri 'self'/);
+			expect.soft(script, path).toContain("'self'");
+			expect.soft(script, path).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+			expect.soft(policy, path).toMatch(/object-src 'none'/);
+			expect.soft(policy, path).toMatch(/base-uri 'self'/);
 			// Ignored (and logged as an error) in a <meta>; it belongs in the headers.
-			expect(policy, path).not.toMatch(/frame-ancestors/);
+			expect.soft(policy, path).not.toMatch(/frame-ancestors/);
 		},
 	},
 	{
 		// The other three theme × viewport combinations: one page per template, e2e/a11y.spec.ts.
 		name: 'has no axe violations (light, desktop)',
 		run: async (page, path) => {
-			expect(await pageAxeViolations(page), path).toEqual([]);
+			expect.soft(await pageAxeViolations(page), path).toEqual([]);
 		},
 	},
 	{
@@ -78,7 +79,7 @@ export const PAGE_CHECKS: PageCheck[] = [
 			atViewport(page, { width: 320, height: 640 }, async () => {
 				await settle(page); // laid out again at the new width
 				const { width, culprits } = await sidewaysOverflow(page);
-				expect(width, `scrolls sideways by ${width}px: ${culprits.join('; ')}`).toBe(0);
+				expect.soft(width, `scrolls sideways by ${width}px: ${culprits.join('; ')}`).toBe(0);
 			}),
 	},
 	{
@@ -160,7 +161,8 @@ export async function sweepPage(page: Page, path: string): Promise<void> {
 			const measured = await measurePage(page, path, fetcher(page.request));
 			test.info().annotations.push({ type: 'budgets', description: summaryLine(path, measured.figures) });
 			const failures = overBudget(path, measured.figures);
-			expect(failures, failures.join('\n')).toEqual([]);
+			// Soft, like the checks' verdicts: a page over budget still gets every other check.
+			expect.soft(failures, failures.join('\n')).toEqual([]);
 		});
 	}
 	await test.step('loads in the light theme at desktop width', async () => {
