@@ -12,7 +12,7 @@ import { summarize, type Count } from '~/lib/progress/summary.ts';
 import type { ImportResult } from '~/lib/progress/transfer.ts';
 import { dueQueue, schedule, type ReviewItem } from '~/lib/review/queue.ts';
 import { mistakes } from '~/lib/review/mistakes.ts';
-import { announceProgress, focusLater, inWords, lessonLink } from './shared.ts';
+import { announceProgress, focusLater, inWords, lessonLink, tagWords } from './shared.ts';
 
 export interface ProgressIslandProps {
 	lessons: CatalogLesson[];
@@ -33,7 +33,7 @@ const STATUS_NOTES = {
 	saved: undefined,
 	memory:
 		'This browser does not let the site store your progress (private browsing, storage full or turned off), so it lasts only until you leave the page. Export it to keep it.',
-	newer: 'Your progress was saved by a newer version of this site; it is left untouched. Reload the page to see it.',
+	newer: 'A newer version of this site saved your progress; reload the page to see it.',
 } as const;
 
 const DAY = 86_400_000;
@@ -273,15 +273,15 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 
 			<Section title="Your common mistakes">
 				{groups.length === 0 ? (
-					<p>No mistakes recorded yet. Wrong answers to quiz questions and problems gather here by what they reveal.</p>
+					<p>None yet: wrong answers gather here by what they reveal.</p>
 				) : (
 					<ul class="aw-pg__mistakes">
 						{groups.slice(0, 6).map((group) => {
 							const where = lessonLink(lessons, group.items[0] as ReviewItem);
 							return (
 								<li key={group.tag}>
-									<strong>{group.tag.replaceAll('-', ' ')}</strong>: {group.count} wrong{' '}
-									{group.count === 1 ? 'answer' : 'answers'} · <a href={where.sectionHref}>read “{where.title}”</a>
+									<strong>{tagWords(group.tag)}</strong>: {group.count} wrong {group.count === 1 ? 'answer' : 'answers'}{' '}
+									· <a href={where.sectionHref}>read “{where.title}”</a>
 								</li>
 							);
 						})}
@@ -310,10 +310,6 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 			</Section>
 
 			<Section title="Keep your progress">
-				<p>
-					Your progress is stored in this browser only. Export it to a file, or open a link on another device; nothing
-					is sent to any server.
-				</p>
 				<div class="aw-actions">
 					{exportButton}
 					<label class="aw-button aw-button--quiet aw-pg__file">

@@ -15,11 +15,13 @@ import {
 	CONFIDENCE_LABELS,
 	dueQueue,
 	requeueGap,
-	reviewed,
+	reviewRecord,
+	saveReview,
 	schedule,
 	type Confidence,
 	type ReviewItem,
 } from '~/lib/review/queue.ts';
+import { reviewed } from '~/lib/review/step.ts';
 import { announceProgress, focusLater, inWords, lessonLink, type LessonLink } from './shared.ts';
 
 export interface ReviewIslandProps {
@@ -116,14 +118,19 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 	const order = useMemo(() => {
 		if (!turn || !data || !('choices' in data)) return [];
 		const previous = shown[turn.id] ?? choiceOrder(turn.id, data.choices.length);
-		return reviewOrder(turn.id, data.choices.length, (stored?.review.get(turn.id)?.reps ?? 0) + turn.round, previous);
+		return reviewOrder(
+			turn.id,
+			data.choices.length,
+			((stored && reviewRecord(stored, turn.id)?.reps) ?? 0) + turn.round,
+			previous,
+		);
 	}, [data, turn?.id, turn?.round]);
 
 	const check = (correct: boolean, confidence: Confidence, choice: number | null) => {
 		if (!item || !turn || checked) return;
 		const now = Date.now();
 		const record = reviewed(progress.get(), item, { correct, confidence, choice }, now);
-		progress.setReview(item.id, record);
+		saveReview(progress, item.id, record);
 		announceProgress();
 		setChecked({ correct, confidence, choice, due: record.due });
 		setReviewedCount((count) => count + 1);
