@@ -263,6 +263,15 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 											onChange={() => setSelected(authored)}
 										/>
 										<span class="aw-md aw-choice__text" dangerouslySetInnerHTML={html(choice.html)} />
+										{checked && (choice.correct || checked.choice === authored) && (
+											<strong class="aw-rv__mark">
+												{choice.correct
+													? checked.choice === authored
+														? 'Your answer: right'
+														: 'Right answer'
+													: 'Your answer'}
+											</strong>
+										)}
 									</label>
 								);
 							})}
