@@ -8,11 +8,16 @@ import { normalizeBase } from './src/lib/site/base-path.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
+import runner from './src/integrations/runner.ts';
+import { runnerMarkersPlugin } from './src/lib/runner/mdast-plugin.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
 import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
 import practiceTypes from './src/integrations/practice-types.ts';
 import authorPage from './src/integrations/author-page.ts';
+import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
+import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
+import { noJsThemeIntegration, noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
 
 /*
@@ -25,6 +30,25 @@ const base = normalizeBase(process.env.BASE);
 /** Lets the end-to-end tests keep a sub-path build beside the main one. */
 const outDir = process.env.OUT_DIR ?? './dist';
 
+/**
+ * Astro's MDX pages carry a module-level "use astro:head-inject" directive that Astro itself reads; the bundler
+ * warns, once per MDX page on every build, that it may not keep it. Only that warning is dropped, in every
+ * build environment (Astro's prerender environment does not inherit `build.rolldownOptions`), so a clean build
+ * prints nothing an author did not cause (scripts/quality/clean-build.test.ts).
+ * @returns {import('vite').Plugin}
+ */
+function quietHeadInjectWarnings() {
+	/** @type {(warning: import('vite').Rolldown.RollupLog, warn: (log: import('vite').Rolldown.RollupLog) => void) => void} */
+	const onwarn = (warning, warn) => {
+		if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+		warn(warning);
+	};
+	return {
+		name: 'awaitable:quiet-head-inject-warnings',
+		configEnvironment: () => ({ build: { rolldownOptions: { onwarn } } }),
+	};
+}
+
 export default defineConfig({
 	site,
 	base,
@@ -33,7 +57,10 @@ export default defineConfig({
 	// Starlight turns on prefetching of every link; its script costs 1.1 KB gzip at load on every page,
 	// more than the 8 KB JavaScript-at-load budget leaves room for. Static pages load fast enough without it.
 	prefetch: false,
+	build: { inlineStylesheets: 'always' },
 	vite: {
+		// noJsThemePlugin: without JavaScript, the light theme for readers who prefer it (src/lib/site/no-js-theme.ts).
+		plugins: [quietHeadInjectWarnings(), noJsThemePlugin()],
 		build: {
 			// Preact and its hooks in one chunk: one file and one gzip stream instead of two, about 0.2 KB less for
 			// every page's islands (DESIGN.md: all islands of a page within 15 KB gzip, Preact included).
@@ -74,12 +101,16 @@ export default defineConfig({
 		},
 	},
 	markdown: {
+		// Code is highlighted by Starlight's Expressive Code (lessons) or not at all (question text), never by
+		// Astro's Shiki, whose inline styles a strict CSP would block; saying so also stops Astro's warning.
+		syntaxHighlight: false,
 		processor: satteri({
 			mdastPlugins: [
 				pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url))),
 				practiceIdsPlugin(fileURLToPath(new URL('.', import.meta.url))),
+				runnerMarkersPlugin(),
 			],
-			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin()],
+			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin(), codeBreaksPlugin()],
 		}),
 	},
 	integrations: [
@@ -91,7 +122,8 @@ export default defineConfig({
 			favicon: '/favicon.svg',
 			customCss: ['./src/styles/site.css', './src/styles/tables.css'],
 			// Search: Starlight's, loading Pagefind when the reader opens it. SiteTitle: Starlight's own, followed by
-			// the review queue's due count (src/components/review/). MarkdownContent: adds Pagefind metadata.
+			// the review queue's due count (src/components/review/). MarkdownContent: adds Pagefind metadata, and
+			// the browser runner's Run buttons on lessons (src/components/runner/).
 			components: {
 				Search: './src/components/site/Search.astro',
 				MarkdownContent: './src/components/site/MarkdownContent.astro',
@@ -102,6 +134,9 @@ export default defineConfig({
 			pagefind: { ranking: { metaWeights: { title: 5, teaches: 3 } } },
 			lastUpdated: false,
 			pagination: true,
+			// The 404 page is src/pages/404.astro: a 404.md among the docs would be rendered by both Starlight's
+			// docs route and its 404 route, with a warning about the conflict on every build.
+			disable404Route: true,
 			sidebar: [
 				START_HERE,
 				{ label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
@@ -114,8 +149,11 @@ export default defineConfig({
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: true, errorOnInvalidHashes: true })],
 		}),
 		preact(),
+		runner(),
+		noJsThemeIntegration(),
 		cspHeaders(),
 		practiceTypes(),
 		authorPage(),
+		practiceDevErrors(),
 	],
 });

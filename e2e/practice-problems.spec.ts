@@ -18,7 +18,7 @@ test.describe('practice problems', () => {
 		const practice = await widget(page, 'practice');
 		const count = await practice.locator('li.aw-list__item').count();
 		const first = problem(practice, 1);
-		await expect(first.getByRole('group', { name: new RegExp(`^Problem 1/${count}`) })).toBeVisible();
+		await expect(first.getByRole('group', { name: new RegExp(`^Problem 1 of ${count}`) })).toBeVisible();
 		await expect(first.locator('.aw-tag')).toHaveText(/Difficulty: (easy|medium|hard)/);
 		const hint = first.locator('details.aw-hint');
 		await expect(hint.locator('.aw-md')).toBeHidden();

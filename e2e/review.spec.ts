@@ -230,6 +230,7 @@ test.describe('progress you cannot lose', () => {
 		expect(link).toMatch(/\/progress\/#progress=[\w-]+$/);
 
 		const other = await browser.newContext();
+		// A context of the test's own: the fixture does not see it, so watch it the same way.
 		const errors: BrowserError[] = [];
 		await watchErrors(other, errors);
 		const fresh = await other.newPage();

@@ -1,5 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { MISSING_PAGE } from './site.ts';
+
+/** The lessons' paths in reading order, read from the lesson files' `sidebar.order`: what every list must show. */
+const LESSON_DIRECTORY = 'src/content/docs/lessons';
+const lessonPaths = readdirSync(LESSON_DIRECTORY)
+	.filter((name) => name.endsWith('.mdx'))
+	.map((name) => ({
+		path: `/lessons/${name.replace(/\.mdx$/, '')}/`,
+		order: Number(/^\s+order:\s*(\d+)/m.exec(readFileSync(`${LESSON_DIRECTORY}/${name}`, 'utf8'))?.[1] ?? Infinity),
+	}))
+	.sort((a, b) => a.order - b.order)
+	.map((lesson) => lesson.path);
 
 test.describe('home page', () => {
 	test('shows what the site teaches and its two doors', async ({ page }) => {
@@ -26,14 +38,35 @@ test.describe('home page', () => {
 });
 
 test.describe('navigation', () => {
-	test('the sidebar lists the six lessons in order and links to them', async ({ page }) => {
+	test('the sidebar lists every lesson in order and links to them', async ({ page }) => {
+		expect(lessonPaths).toHaveLength(7);
 		await page.goto('/lessons/aget/');
 		const sidebar = page.getByRole('navigation', { name: 'Main' });
 		const lessons = sidebar.locator('a[href^="/lessons/"]');
-		await expect(lessons).toHaveCount(6);
-		await expect(lessons.nth(0)).toHaveAttribute('href', '/lessons/event-loop/');
-		await expect(lessons.nth(5)).toHaveAttribute('href', '/lessons/blocking/');
+		await expect(lessons).toHaveCount(lessonPaths.length);
+		for (const [index, path] of lessonPaths.entries()) await expect(lessons.nth(index)).toHaveAttribute('href', path);
 		await expect(sidebar.locator('a[aria-current="page"]')).toHaveAttribute('href', '/lessons/aget/');
+	});
+
+	test('the home page lists every lesson in the same order, with its summary', async ({ page }) => {
+		await page.goto('/');
+		const list = page
+			.getByRole('main')
+			.getByRole('list')
+			.filter({ has: page.locator('a[href^="/lessons/"]') });
+		const links = list.getByRole('link');
+		await expect(links).toHaveCount(lessonPaths.length);
+		for (const [index, path] of lessonPaths.entries()) await expect(links.nth(index)).toHaveAttribute('href', path);
+		await expect(list.getByRole('listitem').last()).toContainText('Async views end to end: the logged-in user');
+	});
+
+	test('search finds the seventh lesson by the API it teaches', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('button', { name: 'Search' }).click();
+		const dialog = page.getByRole('dialog');
+		await dialog.getByRole('textbox', { name: 'Search' }).fill('auser');
+		const result = dialog.locator('a[href*="/lessons/async-views/"]').first();
+		await expect(result).toBeVisible();
 	});
 
 	test('search finds a lesson by the method it teaches', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import type { CompiledSet } from './lib/practice/compiled.ts';
 import { practiceLoader } from './lib/practice/loader.ts';
 
@@ -13,6 +13,11 @@ export const collections = {
 			extend: z.object({ summary: z.string().optional() }),
 		}),
 	}),
+	/**
+	 * Starlight's UI strings, overridden in `src/content/i18n/en.json`. Starlight reads this collection on every
+	 * build; left undefined, Astro warns that it does not exist.
+	 */
+	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 	/**
 	 * Practice sets: YAML under `src/content/practice`, validated and compiled by our own loader (which
 	 * reports author errors with file, id and fix). The schema only types the compiled entries.

@@ -60,6 +60,18 @@ export interface BuildOutcome {
 	timedOut?: boolean;
 }
 
+/**
+ * The warnings a build printed (Astro's `[WARN]` lines). A clean build prints none: each warning the site's own
+ * code or its dependencies caused was fixed or precisely silenced at its source, so a warning means an author's
+ * mistake, and it is not buried among others.
+ */
+export function warningLines(output: string): string[] {
+	return stripAnsi(output)
+		.split('\n')
+		.filter((line) => /\[WARN\]/.test(line))
+		.map((line) => line.trim());
+}
+
 /** What is wrong with a case's outcome, one sentence each; empty when the case passes. */
 export function checkOutcome(expected: Expected, outcome: BuildOutcome): string[] {
 	if (outcome.timedOut) return ['the build timed out.'];
@@ -68,6 +80,9 @@ export function checkOutcome(expected: Expected, outcome: BuildOutcome): string[
 	if (expected.build === 'fails' && !failed) problems.push('the build succeeded, but this mistake must stop it.');
 	if (expected.build === 'passes' && failed)
 		problems.push(`the build failed (exit code ${String(outcome.exitCode)}), but it must pass.`);
+	const warnings = expected.build === 'passes' ? warningLines(outcome.output) : [];
+	if (warnings.length > 0)
+		problems.push(`the clean build printed ${warnings.length} warning(s) no author caused: ${warnings.join(' | ')}`);
 	const output = squash(stripAnsi(outcome.output));
 	const missing = expected.fragments.filter((fragment) => !output.includes(squash(fragment)));
 	if (missing.length > 0)

@@ -72,7 +72,8 @@ export function sharedNodeModules(work: string): string {
 
 /**
  * Copies the project's code into `work/<name>` and links the shared `node_modules`. With `withContent:
- * false` the copy has no `src/content/` (the caller provides it).
+ * false` the copy has no lessons and no practice data (the caller provides them); it keeps the site's UI
+ * strings (`src/content/i18n`), which are configuration rather than content.
  */
 export function copyProject(work: string, name: string, options: { withContent: boolean }): string {
 	const project = path.join(work, name);
@@ -81,7 +82,11 @@ export function copyProject(work: string, name: string, options: { withContent: 
 		const source = path.join(ROOT, file);
 		if (existsSync(source)) cpSync(source, path.join(project, file), { recursive: true });
 	}
-	if (!options.withContent) rmSync(path.join(project, 'src/content'), { recursive: true, force: true });
+	if (!options.withContent) {
+		for (const folder of ['docs', 'practice']) {
+			rmSync(path.join(project, 'src/content', folder), { recursive: true, force: true });
+		}
+	}
 	linkNodeModules(work, project);
 	return project;
 }

@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { CatalogLesson } from '~/lib/progress/catalog.ts';
+import { patternsIn, type CatalogLesson } from '~/lib/progress/catalog.ts';
 import { progress, type Progress } from '~/lib/progress/store.ts';
 import { summarize, type Count } from '~/lib/progress/summary.ts';
 import type { ImportResult } from '~/lib/progress/transfer.ts';
@@ -261,7 +261,7 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 								<a href={lesson.href}>{lesson.title}</a>
 							</p>
 							<div class="aw-pg__bars">
-								{PATTERNS.map(([type, label]) => (
+								{PATTERNS.filter(([type]) => patternsIn(lesson.items).includes(type)).map(([type, label]) => (
 									<Bar key={type} label={label} count={summary[type]} />
 								))}
 							</div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonsFrom, sectionHref } from './lessons.ts';
+import { lessonsFrom, nextLesson, sectionHref } from './lessons.ts';
 
 const entry = (id: string, title: string, order?: number) => ({ id, data: { title, sidebar: { order } } });
 
@@ -29,5 +29,30 @@ describe('the lesson list', () => {
 		const lesson = { slug: 'aget', title: 'aget', href: '/lessons/aget/' };
 		expect(sectionHref(lesson, 'does-not-exist')).toBe('/lessons/aget/#does-not-exist');
 		expect(sectionHref(lesson, undefined)).toBe('/lessons/aget/');
+	});
+});
+
+describe('what follows a lesson', () => {
+	const lessons = lessonsFrom(
+		[
+			entry('lessons/aget', 'aget', 2),
+			entry('lessons/event-loop', 'Event loop', 1),
+			entry('lessons/views', 'Views', 3),
+		],
+		'/',
+	);
+
+	it('is the next lesson in reading order', () => {
+		expect(nextLesson(lessons, 'event-loop')).toEqual({ last: false, lesson: lessons[1] });
+		expect(nextLesson(lessons, 'aget')).toEqual({ last: false, lesson: lessons[2] });
+	});
+
+	it('is the end of the course after the last lesson, whichever that is', () => {
+		expect(nextLesson(lessons, 'views')).toEqual({ last: true });
+		expect(nextLesson(lessons.slice(0, 2), 'aget')).toEqual({ last: true });
+	});
+
+	it('is nothing on a page that is not a lesson', () => {
+		expect(nextLesson(lessons, 'guide/authoring')).toBeUndefined();
 	});
 });

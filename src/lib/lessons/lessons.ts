@@ -33,3 +33,18 @@ export function lessonsFrom(entries: readonly DocsEntryLike[], base: string): Le
 export function sectionHref(lesson: LessonInfo, section: string | undefined): string {
 	return section ? `${lesson.href}#${section}` : lesson.href;
 }
+
+/**
+ * What follows a lesson, for its "Next" section: the next lesson in reading order, or the end of the course on
+ * the last one; `undefined` for a page that is not a lesson. Derived, so adding a lesson updates the end of the
+ * one before it.
+ */
+export function nextLesson(
+	lessons: readonly LessonInfo[],
+	slug: string,
+): { last: false; lesson: LessonInfo } | { last: true } | undefined {
+	const index = lessons.findIndex((lesson) => lesson.slug === slug);
+	if (index === -1) return undefined;
+	const next = lessons[index + 1];
+	return next ? { last: false, lesson: next } : { last: true };
+}

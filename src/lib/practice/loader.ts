@@ -11,12 +11,13 @@ import { AstroError } from 'astro/errors';
 import type { AuthorProblem } from './author-errors.ts';
 import { formatProblems } from './author-errors.ts';
 import { compileSet } from './compile.ts';
+import { reportPracticeProblems } from './dev-problems.ts';
 import { parsePracticeFile } from './parse-file.ts';
 import { checkQuality, formatFigures, type QualityInput } from './quality.ts';
 import { checkSiteRules, type LoadedSet } from './site-rules.ts';
 
 export class PracticeDataError extends AstroError {
-	constructor(problems: readonly AuthorProblem[]) {
+	constructor(readonly problems: readonly AuthorProblem[]) {
 		super(
 			`${problems.length} problem${problems.length === 1 ? '' : 's'} in the practice data:\n${formatProblems(problems)}`,
 			'Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md.',
@@ -79,18 +80,20 @@ export function practiceLoader(options: { base: string }): Loader {
 				await loadAll();
 				return;
 			}
+			// In `astro dev` the problems also go to the browser's error overlay (dev-problems.ts).
+			const reportClean = () => reportPracticeProblems([]);
+			const reportFailure = (error: unknown) => {
+				context.logger.error(error instanceof Error ? error.message : String(error));
+				if (error instanceof PracticeDataError) reportPracticeProblems(error.problems);
+			};
 			// In `astro dev` a data mistake is reported but does not stop the server: the author fixes the
 			// file and the watcher below reloads it.
-			await loadAll().catch((error: unknown) =>
-				context.logger.error(error instanceof Error ? error.message : String(error)),
-			);
+			await loadAll().then(reportClean, reportFailure);
 
 			context.watcher.add(directory);
 			const reload = (changed: string) => {
 				if (!changed.startsWith(directory) || !/\.ya?ml$/.test(changed)) return;
-				loadAll().catch((error: unknown) =>
-					context.logger.error(error instanceof Error ? error.message : String(error)),
-				);
+				loadAll().then(reportClean, reportFailure);
 			};
 			context.watcher.on('change', reload);
 			context.watcher.on('add', reload);

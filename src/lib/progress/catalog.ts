@@ -35,3 +35,11 @@ export function buildCatalog(sets: readonly CompiledSet[], lessons: readonly Les
 	const sorted = [...sets].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	return lessons.map((lesson) => ({ ...lesson, items: itemsOf(sorted.filter((set) => set.lesson === lesson.slug)) }));
 }
+
+/**
+ * The patterns a lesson has items of, in lesson order: the progress page shows a bar for each and none for a
+ * pattern the lesson lacks (no "0 of 0"), so a lesson may have any of the four.
+ */
+export function patternsIn(items: ItemsByType): SetType[] {
+	return (Object.keys(items) as SetType[]).filter((type) => items[type].length > 0);
+}

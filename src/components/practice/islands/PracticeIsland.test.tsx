@@ -5,12 +5,12 @@ import { problemItems, storedProgress } from './test-fixtures.ts';
 
 async function load() {
 	vi.resetModules();
-	const { PracticeIsland } = await import('./lesson.ts');
+	const { default: PracticeIsland } = await import('./PracticeIsland.tsx');
 	return render(<PracticeIsland setId="aget/problems" items={problemItems} />);
 }
 
 const problem = (number: number) =>
-	screen.getByRole('group', { name: new RegExp(`Problem ${number}/2`) }).closest('li') as HTMLElement;
+	screen.getByRole('group', { name: new RegExp(`Problem ${number} of 2`) }).closest('li') as HTMLElement;
 const solve = (number: number, option: RegExp) => {
 	fireEvent.click(within(problem(number)).getByRole('radio', { name: option }));
 	fireEvent.click(within(problem(number)).getByRole('button', { name: 'Check' }));
@@ -22,7 +22,7 @@ afterEach(() => cleanup());
 describe('the practice island', () => {
 	it('shows a counter and the difficulty, with hint and solution closed', async () => {
 		await load();
-		expect(within(problem(1)).getByText('Problem 1/2')).toBeTruthy();
+		expect(within(problem(1)).getByText('Problem 1 of 2')).toBeTruthy();
 		expect(within(problem(2)).getByText('hard')).toBeTruthy();
 		const [hint, solution] = [...problem(1).querySelectorAll('details')] as HTMLDetailsElement[];
 		expect(hint?.querySelector('summary')?.textContent).toBe('Hint');

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { splitAtBreaks } from './code-breaks-plugin.ts';
+
+describe('splitAtBreaks', () => {
+	it('breaks after dots, opening brackets and commas, never inside a name', () => {
+		expect(splitAtBreaks('Post.objects.filter(author__name="Bob").values_list("title", flat=True)')).toEqual([
+			'Post.',
+			'objects.',
+			'filter(',
+			'author__name="Bob").',
+			'values_list(',
+			'"title", flat=True)',
+		]);
+	});
+
+	it('leaves code without break points whole', () => {
+		expect(splitAtBreaks('DJANGO_ALLOW_ASYNC_UNSAFE')).toEqual(['DJANGO_ALLOW_ASYNC_UNSAFE']);
+		expect(splitAtBreaks('aget()')).toEqual(['aget()']);
+	});
+});

@@ -1,0 +1,37 @@
+/**
+ * A Sätteri hast plugin that lets inline code wrap only where code may be read across a line end: after a `.`,
+ * `(`, `[` or `,` (`Post.objects.` | `filter(published=True).` | `acount()`). It adds a `<wbr>` there, so
+ * the rest of the code can keep `overflow-wrap: normal` and never break inside a name (`author_` | `_name`),
+ * as answer choices did on phones (issue 15). Code blocks (`pre > code`) are left alone: they scroll.
+ * `<wbr>` adds no text, so copying, search and text matching see the code unchanged.
+ */
+import type { ElementContent } from 'hast';
+import { defineHastPlugin } from 'satteri';
+
+/** Splits `text` after each break character followed by more code (not a space or a closing bracket). */
+export function splitAtBreaks(text: string): string[] {
+	return text.split(/(?<=[.([,])(?=[^\s)\]])/);
+}
+
+export function codeBreaksPlugin() {
+	return defineHastPlugin({
+		name: 'awaitable-code-breaks',
+		element: {
+			filter: ['code'],
+			visit(node, ctx) {
+				const parent = ctx.parent(node);
+				if (parent?.type === 'element' && parent.tagName === 'pre') return;
+				node.children.forEach((child) => {
+					if (child.type !== 'text') return;
+					const parts = splitAtBreaks(child.value);
+					if (parts.length < 2) return;
+					const replacement: ElementContent[] = parts.flatMap((value, index) => [
+						...(index > 0 ? [{ type: 'element' as const, tagName: 'wbr', properties: {}, children: [] }] : []),
+						{ type: 'text' as const, value },
+					]);
+					ctx.replaceNode(child, replacement);
+				});
+			},
+		},
+	});
+}
