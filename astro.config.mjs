@@ -8,6 +8,8 @@ import { normalizeBase } from './src/lib/site/base-path.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
+import runner from './src/integrations/runner.ts';
+import { runnerMarkersPlugin } from './src/lib/runner/mdast-plugin.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
 import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
 import practiceTypes from './src/integrations/practice-types.ts';
@@ -15,6 +17,7 @@ import authorPage from './src/integrations/author-page.ts';
 import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
+import { noJsThemeIntegration, noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
 
 /*
@@ -35,7 +38,7 @@ const outDir = process.env.OUT_DIR ?? './dist';
  * @returns {import('vite').Plugin}
  */
 function quietHeadInjectWarnings() {
-	/** @type {(warning: import('rolldown').RollupLog, warn: (log: import('rolldown').RollupLog) => void) => void} */
+	/** @type {(warning: import('vite').Rolldown.RollupLog, warn: (log: import('vite').Rolldown.RollupLog) => void) => void} */
 	const onwarn = (warning, warn) => {
 		if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
 		warn(warning);
@@ -56,7 +59,8 @@ export default defineConfig({
 	prefetch: false,
 	build: { inlineStylesheets: 'always' },
 	vite: {
-		plugins: [quietHeadInjectWarnings()],
+		// noJsThemePlugin: without JavaScript, the light theme for readers who prefer it (src/lib/site/no-js-theme.ts).
+		plugins: [quietHeadInjectWarnings(), noJsThemePlugin()],
 		build: {
 			// Preact and its hooks in one chunk: one file and one gzip stream instead of two, about 0.2 KB less for
 			// every page's islands (DESIGN.md: all islands of a page within 15 KB gzip, Preact included).
@@ -104,6 +108,7 @@ export default defineConfig({
 			mdastPlugins: [
 				pythonAnnotationsPlugin(fileURLToPath(new URL('.', import.meta.url))),
 				practiceIdsPlugin(fileURLToPath(new URL('.', import.meta.url))),
+				runnerMarkersPlugin(),
 			],
 			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin(), codeBreaksPlugin()],
 		}),
@@ -117,7 +122,8 @@ export default defineConfig({
 			favicon: '/favicon.svg',
 			customCss: ['./src/styles/site.css', './src/styles/tables.css'],
 			// Search: Starlight's, loading Pagefind when the reader opens it. SiteTitle: Starlight's own, followed by
-			// the review queue's due count (src/components/review/). MarkdownContent: adds Pagefind metadata.
+			// the review queue's due count (src/components/review/). MarkdownContent: adds Pagefind metadata, and
+			// the browser runner's Run buttons on lessons (src/components/runner/).
 			components: {
 				Search: './src/components/site/Search.astro',
 				MarkdownContent: './src/components/site/MarkdownContent.astro',
@@ -143,6 +149,8 @@ export default defineConfig({
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: true, errorOnInvalidHashes: true })],
 		}),
 		preact(),
+		runner(),
+		noJsThemeIntegration(),
 		cspHeaders(),
 		practiceTypes(),
 		authorPage(),

@@ -48,7 +48,11 @@ export async function blockStorage(page: Page): Promise<void> {
 		Object.defineProperty(window, 'localStorage', {
 			configurable: true,
 			get() {
-				throw new DOMException('The operation is insecure.', 'SecurityError');
+				const error = new DOMException('The operation is insecure.', 'SecurityError');
+				// A DOMException carries no stack; give it one, so a test's error report shows (and
+				// e2e/allowed-errors.ts can tell) whose code called into storage.
+				Error.captureStackTrace(error);
+				throw error;
 			},
 		});
 	});
@@ -58,7 +62,9 @@ export async function blockStorage(page: Page): Promise<void> {
 export async function fillStorageQuota(page: Page): Promise<void> {
 	await page.addInitScript(() => {
 		Storage.prototype.setItem = () => {
-			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			const error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			Error.captureStackTrace(error); // see blockStorage
+			throw error;
 		};
 	});
 }

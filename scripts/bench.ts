@@ -12,6 +12,8 @@
  *     node scripts/bench.ts [--lighthouse-runs 3] [--builds 3] [--lessons 500] [--skip-lighthouse] [--skip-builds]
  *     node scripts/bench.ts --only lighthouse      (step 3 alone; each page's median run saved under
  *                                                  reports/lighthouse/ for its LCP element and main-thread work)
+ *     node scripts/bench.ts --only runner          (the browser runner alone: first-run bytes, time to first
+ *                                                  output cold and cached, a warm run; scripts/quality/runner-bench.ts)
  *     node scripts/bench.ts --only build [--builds 3] [--lessons 500]
  *                                                  (step 4 alone, plus: the time from saving one question file
  *                                                  to the reloaded page in `astro dev` with those lessons, and
@@ -23,7 +25,7 @@
  * chrome-launcher's `chromePath`. Everything stays on 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -43,6 +45,7 @@ import {
 	type PageBench,
 } from './quality/bench-report.ts';
 import { summarizeCoverage } from './quality/coverage.ts';
+import { benchRunner, runnerTable, type RunnerBench } from './quality/runner-bench.ts';
 import { generateLesson } from './quality/generate-lessons.ts';
 import { astroCli, buildEnvironment, copyProject, ROOT, linkNodeModules, workFolder } from './quality/project-copy.ts';
 import { totalsByKind } from './quality/transfer.ts';
@@ -55,10 +58,10 @@ function option(name: string, fallback: number): number {
 	return index === -1 ? fallback : Number(process.argv[index + 1]);
 }
 const flag = (name: string) => process.argv.includes(name);
-/** `--only lighthouse`: one step of the bench alone. */
+/** `--only lighthouse`, `--only runner` or `--only build`: one step of the bench alone. */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-if (only !== undefined && only !== 'lighthouse' && only !== 'build') {
-	throw new Error(`--only takes "lighthouse" or "build", not "${only}"`);
+if (only !== undefined && !['lighthouse', 'runner', 'build'].includes(only)) {
+	throw new Error(`--only takes "lighthouse", "runner" or "build", not "${only}"`);
 }
 
 const log = (message: string) => console.log(`bench: ${message}`);
@@ -417,6 +420,11 @@ async function main(): Promise<void> {
 			return;
 		}
 		const site = copyProject(work, 'site', { withContent: true });
+		// The runner's Django bundle is built from the harness (its pinned requirements and project), not its venv.
+		cpSync(path.join(ROOT, 'harness'), path.join(site, 'harness'), {
+			recursive: true,
+			filter: (source) => !/[\\/]harness[\\/]\.(venv|work)$/.test(source),
+		});
 		const siteBuild = await cleanBuild(site);
 		log(`production build: ${siteBuild.toFixed(1)}s`);
 		preview = await startPreview(site);
@@ -444,9 +452,20 @@ async function main(): Promise<void> {
 		}
 		const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_ARGS });
 		const pages: PageBench[] = [];
+		let runner: RunnerBench;
 		try {
+			if (only === 'runner') {
+				runner = await benchRunner(browser, ORIGIN, path.join(site, 'dist'));
+				const report = { date: new Date().toISOString(), cpus: os.cpus().length, loadAverage: loadAtStart, runner };
+				mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
+				writeFileSync(path.join(ROOT, 'reports/bench-runner.json'), `${JSON.stringify(report, null, '\t')}\n`);
+				console.log(`\nThe browser runner, on ${os.cpus().length} CPUs (load average ${loadAtStart.toFixed(1)})`);
+				console.log(runnerTable(runner));
+				return;
+			}
 			for (const { type, path: pagePath } of await pageTypes())
 				pages.push(await measureTransfers(browser, type, pagePath));
+			runner = await benchRunner(browser, ORIGIN, path.join(site, 'dist'));
 		} finally {
 			await browser.close();
 		}
@@ -466,6 +485,7 @@ async function main(): Promise<void> {
 			siteBuildSeconds: siteBuild,
 			lighthouseRuns,
 			pages,
+			runner,
 			build,
 		};
 		mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
@@ -480,6 +500,8 @@ async function main(): Promise<void> {
 			console.log(`\nLighthouse, mobile preset, median of ${lighthouseRuns} runs`);
 			console.log(lighthouseTable(pages));
 		}
+		console.log('\nThe browser runner (first Run on the aget lesson)');
+		console.log(runnerTable(runner));
 		if (build) {
 			console.log('\nBuild time, clean builds');
 			console.log(buildTable(build));

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { applyFilter, DOCS_DIR, extractTree, PRACTICE_DIR } from './samples/discover.ts';
+import { checkBrowserRuntime } from './samples/browser.ts';
 import { ensureVenv, runSnippets } from './samples/harness.ts';
 import { RECORDED_RUNS_FILE, type RecordedRuns } from '../src/lib/samples/recorded.ts';
 import { compareResults, countsLine, finalLine, formatFailure, formatProblem } from './samples/report.ts';
@@ -35,6 +36,7 @@ const HELP = `Usage: npm run test:samples [-- options]
   --selftest         run only the self-test (proves the checker reports wrong annotations)
   --skip-selftest    skip the self-test (it runs first by default)
   --jobs <n>         parallel snippet processes (default 2)
+  --skip-browser     skip running the lesson samples in Pyodide (the browser runner's check)
   --help             show this help
 
 Annotation grammar: docs/content-format.md. Harness: harness/README.md.`;
@@ -63,12 +65,13 @@ function recordRuns(recorded: RecordedRuns): void {
 	writeFileSync(file, JSON.stringify(recorded));
 }
 
-function main(): number {
+async function main(): Promise<number> {
 	const { values } = parseArgs({
 		options: {
 			filter: { type: 'string' },
 			selftest: { type: 'boolean', default: false },
 			'skip-selftest': { type: 'boolean', default: false },
+			'skip-browser': { type: 'boolean', default: false },
 			jobs: { type: 'string' },
 			help: { type: 'boolean', default: false },
 		},
@@ -117,17 +120,25 @@ function main(): number {
 		console.log(`✗ nothing to run: no annotated Python block or choice in ${where}`);
 	}
 
+	// The browser runner's faithfulness check: which lesson samples give the same outcome in Pyodide.
+	let browserFailed = 0;
+	if (!values['skip-browser'] && snippets.length > 0) {
+		const browser = await checkBrowserRuntime(ROOT, snippets, results, { write: filter === null });
+		for (const line of browser.lines) console.log(line);
+		if (!browser.ok) browserFailed = 1;
+	}
+
 	const seconds = (performance.now() - started) / 1000;
 	console.log(
 		countsLine({ run: snippets.length, notRun, problems: problems.length, warnings: warnings.length, seconds }),
 	);
-	const failedCount = failed.length + problems.length + (nothing ? 1 : 0);
+	const failedCount = failed.length + problems.length + (nothing ? 1 : 0) + browserFailed;
 	console.log(finalLine(passed.length, failedCount));
 	return failedCount === 0 ? 0 : 1;
 }
 
 try {
-	process.exitCode = main();
+	process.exitCode = await main();
 } catch (error) {
 	console.error(`test:samples: ${error instanceof Error ? error.message : String(error)}`);
 	process.exitCode = 2;

@@ -14,6 +14,7 @@ import { decodeTestIndex } from '~/lib/test-draw/test-index.ts';
 import { lessonsToRead } from '~/lib/test-draw/suggest.ts';
 import type { Session } from '~/lib/quiz/session.ts';
 import { shared } from './shared.ts';
+import { MissedList } from '~/components/review/MissedList.tsx';
 
 const { ChoiceQuestion, focusLater, firstOptionId, progress, loadLessonPractice, findItem } = shared;
 const { checkAll, isFinished, score, select, startSession } = shared.session;
@@ -76,6 +77,9 @@ export default function TestIsland({ index, initial, lessons, practiceHref }: Te
 	}
 
 	const submitted = isFinished(session);
+	// With JavaScript the test is a test: answers and explanations stay hidden until the answers are submitted.
+	const [hydrated, setHydrated] = useState(false);
+	useEffect(() => setHydrated(true), []);
 	const result = score(session, questions);
 	const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
 	const missed = questions.filter((question) => session.checked[question.id]?.correct === false);
@@ -124,7 +128,7 @@ export default function TestIsland({ index, initial, lessons, practiceHref }: Te
 	}
 
 	return (
-		<div class="aw-widget aw-test" data-seed={seed}>
+		<div class="aw-widget aw-test" data-seed={seed} data-answers-hidden={hydrated && !submitted ? '' : undefined}>
 			<p class="aw-status">
 				{questions.length} questions: {DEFAULT_MIX.easy} easy, {DEFAULT_MIX.medium} medium, {DEFAULT_MIX.hard} hard.
 				Test <span class="aw-seed">#{seed}</span>
@@ -174,6 +178,12 @@ export default function TestIsland({ index, initial, lessons, practiceHref }: Te
 					<p class="aw-result__score">
 						You scored {result.correct} of {result.total}.
 					</p>
+					<MissedList
+						missed={missed.map((question) => ({
+							id: question.id,
+							label: `Question ${questions.indexOf(question) + 1} · ${lessonBySlug.get(question.lesson)?.title ?? question.lesson}`,
+						}))}
+					/>
 					{toRead.length > 0 ? (
 						<>
 							<p>The questions you missed are taught in these lessons:</p>

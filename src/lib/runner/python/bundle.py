@@ -1,0 +1,125 @@
+"""Build the Python half of the browser runner: one zip with Django (trimmed), asgiref, sqlparse,
+the harness's project (settings, models, fixtures, the snippet judge) and awaitable_runner.py.
+
+    python3 bundle.py --requirements harness/requirements.txt --harness harness \
+        --runner src/lib/runner/python/awaitable_runner.py --cache DIR --out django.zip
+
+The packages come from the Python package index exactly as the harness gets them: the pinned
+wheels of harness/requirements.txt, downloaded once with pip into --cache (or, offline, the
+copies already installed in harness/.venv). Standard library only, so it runs on any Python 3.
+"""
+
+import argparse
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+# The contrib apps the harness project installs (harness/awaitable/settings.py): the lessons use
+# User (auth), which needs contenttypes; sessions is installed too; django.test imports staticfiles
+# and sites (for the test client and RequestFactory that lessons use). The rest of django/contrib (admin, gis,
+# postgres, …) is left out.
+KEEP_CONTRIB = {"__init__.py", "auth", "contenttypes", "sessions", "sites", "staticfiles"}
+# Only English messages: Django falls back to the source strings, which are English.
+KEEP_LOCALES = {"en"}
+SKIP_SUFFIXES = (".pyc", ".po")
+
+
+def wanted(name):
+    """Whether a path inside a wheel (e.g. django/contrib/admin/…) belongs in the bundle."""
+    parts = name.split("/")
+    top = parts[0]
+    if top.endswith(".dist-info"):
+        return False
+    if name.endswith(SKIP_SUFFIXES) or "__pycache__" in parts:
+        return False
+    if top == "django":
+        if len(parts) > 2 and parts[1] == "contrib" and parts[2] not in KEEP_CONTRIB:
+            return False
+        if "locale" in parts:
+            i = parts.index("locale")
+            if len(parts) > i + 2 and parts[i + 1] not in KEEP_LOCALES:
+                return False
+        if len(parts) > 1 and parts[1] in ("bin",):
+            return False
+    return True
+
+
+def pinned(requirements):
+    names = []
+    for line in Path(requirements).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            names.append(line)
+    return names
+
+
+def find_wheels(requirements, cache, venv):
+    """Wheel paths (or None) for every pinned requirement, downloading what is missing."""
+    cache.mkdir(parents=True, exist_ok=True)
+
+    def in_cache(spec):
+        name, _, version = spec.partition("==")
+        stem = f"{name.lower().replace('-', '_')}-{version}-"
+        return next((p for p in cache.glob("*.whl") if p.name.lower().startswith(stem)), None)
+
+    specs = pinned(requirements)
+    missing = [spec for spec in specs if in_cache(spec) is None]
+    if missing:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+             "--dest", str(cache), *missing],
+            check=False,
+        )
+    return {spec: in_cache(spec) for spec in specs}
+
+
+def add_wheel(bundle, wheel):
+    with zipfile.ZipFile(wheel) as source:
+        for info in source.infolist():
+            if not info.is_dir() and wanted(info.filename):
+                bundle.writestr(info.filename, source.read(info), zipfile.ZIP_DEFLATED)
+
+
+def add_site_packages(bundle, site, top):
+    for path in sorted((site / top).rglob("*")):
+        name = path.relative_to(site).as_posix()
+        if path.is_file() and wanted(name):
+            bundle.write(path, name, zipfile.ZIP_DEFLATED)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requirements", required=True)
+    parser.add_argument("--harness", required=True)
+    parser.add_argument("--runner", required=True)
+    parser.add_argument("--cache", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+
+    harness = Path(args.harness)
+    wheels = find_wheels(args.requirements, Path(args.cache), harness / ".venv")
+    site = next(iter(sorted((harness / ".venv").glob("lib/python3*/site-packages"))), None)
+    out = Path(args.out)
+    partial = out.with_suffix(".partial")
+    with zipfile.ZipFile(partial, "w", compresslevel=9) as bundle:
+        for spec, wheel in wheels.items():
+            if wheel is not None:
+                add_wheel(bundle, wheel)
+                continue
+            top = spec.split("==")[0].lower()
+            version = spec.split("==")[1]
+            if site is None or not (site / f"{top}-{version}.dist-info").exists():
+                partial.unlink()
+                sys.exit(f"could not get {spec}: pip download failed and harness/.venv does not have it")
+            add_site_packages(bundle, site, top)
+        for package in ("awaitable", "blog"):
+            for path in sorted((harness / package).glob("*.py")):
+                bundle.write(path, f"{package}/{path.name}", zipfile.ZIP_DEFLATED)
+        bundle.write(args.runner, "awaitable_runner.py", zipfile.ZIP_DEFLATED)
+    partial.replace(out)
+    print(f"{out} ({out.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+/**
+ * Staging the browser runner's runtime at build time: Pyodide's files from the `pyodide` npm package and one zip
+ * with Django, asgiref and sqlparse (the pinned wheels of harness/requirements.txt, from the Python package index
+ * as the harness gets them, trimmed) plus the harness's project and `awaitable_runner.py` (built by
+ * `python/bundle.py`). Nothing of either is committed; both land in `node_modules/.cache/awaitable-runner/`.
+ *
+ * Without Python (or with `AWAITABLE_RUNNER=off`) staging reports why, and the site builds with Run disabled.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** What the browser loads from Pyodide's package (the rest of it is docs, types and a console page). */
+export const PYODIDE_FILES = [
+	'pyodide.mjs',
+	'pyodide.asm.mjs',
+	'pyodide.asm.wasm',
+	'python_stdlib.zip',
+	'pyodide-lock.json',
+] as const;
+export const DJANGO_ZIP = 'django.zip';
+
+export interface RuntimeFile {
+	name: string;
+	bytes: number;
+}
+
+export type Staged =
+	| {
+			ok: true;
+			dir: string;
+			version: string;
+			files: RuntimeFile[];
+			pyodideVersion: string;
+			/** `3.14`, from Pyodide's lock file. */
+			python: string;
+			/** `5.2`, from harness/requirements.txt. */
+			django: string;
+			/** What the first Run downloads with gzip, in bytes. */
+			gzipBytes: number;
+	  }
+	| { ok: false; reason: string };
+
+export function pyodideDir(): string {
+	return dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+}
+
+export function cacheDir(root: string): string {
+	return join(root, 'node_modules', '.cache', 'awaitable-runner');
+}
+
+/** Build django.zip with python/bundle.py; returns its path or why it could not. */
+export function bundleDjango(root: string): { ok: true; zip: string } | { ok: false; reason: string } {
+	if (process.env['AWAITABLE_RUNNER'] === 'off')
+		return { ok: false, reason: 'AWAITABLE_RUNNER=off was set for this build' };
+	const python = process.env['PYTHON'] ?? (process.platform === 'win32' ? 'python' : 'python3');
+	const cache = cacheDir(root);
+	mkdirSync(cache, { recursive: true });
+	const zip = join(cache, DJANGO_ZIP);
+	const here = join(root, 'src', 'lib', 'runner', 'python');
+	const run = spawnSync(
+		python,
+		[
+			join(here, 'bundle.py'),
+			'--requirements',
+			join(root, 'harness', 'requirements.txt'),
+			'--harness',
+			join(root, 'harness'),
+			'--runner',
+			join(here, 'awaitable_runner.py'),
+			'--cache',
+			join(cache, 'wheels'),
+			'--out',
+			zip,
+		],
+		{ encoding: 'utf8' },
+	);
+	if (run.error) return { ok: false, reason: `Python was not found on the machine that built this site (${python})` };
+	if (run.status !== 0) {
+		const tail = (run.stderr || run.stdout).trim().split('\n').slice(-1)[0] ?? '';
+		return { ok: false, reason: `Django could not be packaged when this site was built (${tail})` };
+	}
+	return { ok: true, zip };
+}
+
+/** Stage Pyodide + Django into a versioned folder (the version is a hash of the contents, for caching). */
+export function stageRuntime(root: string): Staged {
+	const django = bundleDjango(root);
+	if (!django.ok) return django;
+	const pyodide = pyodideDir();
+	const sources = [
+		...PYODIDE_FILES.map((name) => ({ name, path: join(pyodide, name) })),
+		{ name: DJANGO_ZIP, path: django.zip },
+	];
+	const missing = sources.find((source) => !existsSync(source.path));
+	if (missing) return { ok: false, reason: `${missing.name} is missing from the pyodide npm package` };
+	const hash = createHash('sha256');
+	let gzipBytes = 0;
+	for (const source of sources) {
+		const bytes = readFileSync(source.path);
+		hash.update(bytes);
+		gzipBytes += gzipSync(bytes, { level: 6 }).byteLength;
+	}
+	const version = hash.digest('hex').slice(0, 12);
+	const dir = join(cacheDir(root), version);
+	mkdirSync(dir, { recursive: true });
+	for (const source of sources) copyFileSync(source.path, join(dir, source.name));
+	const pkg = JSON.parse(readFileSync(join(pyodide, 'package.json'), 'utf8')) as { version: string };
+	const lock = JSON.parse(readFileSync(join(pyodide, 'pyodide-lock.json'), 'utf8')) as { info: { python: string } };
+	const requirements = readFileSync(join(root, 'harness', 'requirements.txt'), 'utf8');
+	const djangoVersion = /^Django==(\d+\.\d+)/im.exec(requirements)?.[1] ?? '';
+	return {
+		ok: true,
+		dir,
+		version,
+		pyodideVersion: pkg.version,
+		python: lock.info.python.split('.').slice(0, 2).join('.'),
+		django: djangoVersion,
+		gzipBytes,
+		files: sources.map((source) => ({ name: source.name, bytes: statSync(source.path).size })),
+	};
+}
