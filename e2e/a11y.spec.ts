@@ -11,7 +11,7 @@ import { pageAxeViolations } from './sweep.ts';
 const TEMPLATES = {
 	home: '/',
 	lesson: '/lessons/blocking/',
-	practice: '/practice/blocking/quiz/',
+	practice: '/practice/blocking/',
 	test: '/test/',
 	progress: '/progress/',
 	guide: '/guide/authoring/',
