@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
 import { drawTest } from '~/lib/test-draw/draw.ts';
+import { encodeTestIndex } from '~/lib/test-draw/test-index.ts';
 import { question, storedProgress } from './test-fixtures.ts';
 
 const lessons = [
@@ -16,7 +17,7 @@ const pool: CompiledQuestion[] = (['easy', 'medium', 'hard'] as const).flatMap((
 	Array.from({ length: 5 }, (_, index) => question(`${difficulty}-${index}`, 0, difficulty, slugs[index % 3])),
 );
 
-const index = pool.map(({ id, difficulty, lesson }) => ({ id, difficulty, lesson }));
+const index = encodeTestIndex(pool.map(({ id, difficulty, lesson }) => ({ id, difficulty, lesson })));
 
 /** What `/practice/<lesson>.json` serves for the pool's lessons. */
 function lessonData(url: string): Response {

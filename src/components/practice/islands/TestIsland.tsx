@@ -10,6 +10,7 @@ import { sectionHref } from '~/lib/lessons/lessons.ts';
 import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
 import { DEFAULT_MIX, drawTest, type TestEntry } from '~/lib/test-draw/draw.ts';
 import { DEFAULT_SEED, newSeed, searchWithSeed, seedFromSearch } from '~/lib/test-draw/seed.ts';
+import { decodeTestIndex } from '~/lib/test-draw/test-index.ts';
 import { lessonsToRead } from '~/lib/test-draw/suggest.ts';
 import type { Session } from '~/lib/quiz/session.ts';
 import { shared } from './shared.ts';
@@ -19,8 +20,8 @@ const { ChoiceQuestion, focusLater, firstOptionId, progress, loadLessonPractice,
 const { checkAll, isFinished, score, select, startSession } = shared.session;
 
 export interface TestIslandProps {
-	/** The compact index of every quiz question and practice problem of the lessons: id, difficulty, lesson. */
-	index: TestEntry[];
+	/** The compact index of every quiz question and practice problem of the lessons (`encodeTestIndex`). */
+	index: string;
 	/** The questions of the default seed's draw, in draw order: what the server renders. */
 	initial: CompiledQuestion[];
 	/** The lessons in reading order. */
@@ -63,7 +64,7 @@ export default function TestIsland({ index, initial, lessons, practiceHref }: Te
 		setLoading(`Loading the questions of test #${next}…`);
 		let drawn: CompiledQuestion[];
 		try {
-			drawn = next === DEFAULT_SEED ? initial : await questionsOf(drawTest(index, next), practiceHref);
+			drawn = next === DEFAULT_SEED ? initial : await questionsOf(drawTest(decodeTestIndex(index), next), practiceHref);
 		} catch {
 			setLoading('The questions could not be loaded. Check your connection and reload the page.');
 			return undefined;

@@ -55,6 +55,26 @@ export function watchLanding(): void {
 	});
 }
 
+/**
+ * Scrolls `target` to the top, then keeps it there for the next frames until it has stayed put for a few: code
+ * blocks near the new viewport are laid out only once they come near it (`content-visibility: auto` in
+ * site.css) and are often shorter than their placeholder, which moves the target, a frame or two later.
+ */
+function land(target: HTMLElement, frames = 90): void {
+	target.scrollIntoView({ block: 'start', behavior: 'instant' });
+	const wanted = target.getBoundingClientRect().top;
+	let still = 0;
+	const check = (left: number) => {
+		if (readerScrolled || left <= 0 || still >= 6) return;
+		if (Math.abs(target.getBoundingClientRect().top - wanted) >= 1) {
+			target.scrollIntoView({ block: 'start', behavior: 'instant' });
+			still = 0;
+		} else still++;
+		requestAnimationFrame(() => check(left - 1));
+	};
+	requestAnimationFrame(() => check(frames));
+}
+
 /** Called by each set island once it has rendered its set (or given up): restores the target when all have. */
 export function settle(): void {
 	if (!started || restored) return;
@@ -64,7 +84,7 @@ export function settle(): void {
 	const id = decodeURIComponent(location.hash.slice(1));
 	const target = id ? document.getElementById(id) : null;
 	if (target) {
-		target.scrollIntoView({ block: 'start', behavior: 'instant' });
+		land(target);
 		return;
 	}
 	const saved = savedScrollY();
