@@ -5,7 +5,7 @@
 import { getCollection, getEntry, render } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import type { CompiledSet } from './compiled.ts';
-import { editDistance } from './author-errors.ts';
+import { didYouMean } from './author-errors.ts';
 
 const COMPONENT_FOR: Record<CompiledSet['type'], string> = {
 	cards: 'Flashcards',
@@ -23,7 +23,7 @@ export async function getPracticeSet<T extends CompiledSet['type']>(
 	const entry = await getEntry('practice', id);
 	if (!entry) {
 		const ids = (await getCollection('practice')).filter((set) => set.data.type === type).map((set) => set.id);
-		const nearest = [...ids].sort((a, b) => editDistance(id, a) - editDistance(id, b))[0];
+		const nearest = didYouMean(id, ids);
 		throw new AstroError(
 			`${page}: <${component} id="${id}" /> names no practice set.`,
 			`Fix: use the path of a YAML file under src/content/practice without ".yaml"${
