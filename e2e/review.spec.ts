@@ -23,7 +23,10 @@ interface Choice {
 
 /** The plain text of a question's right choice and of a wrong one, from the data the review page loads. */
 async function choicesOf(request: APIRequestContext, id: string): Promise<{ right: string; wrong: string }> {
-	const items = (await (await request.get('/practice/guide/quiz.json')).json()) as { id: string; choices: Choice[] }[];
+	const practice = (await (await request.get('/practice/guide.json')).json()) as {
+		sets: { items: { id: string; choices?: Choice[] }[] }[];
+	};
+	const items = practice.sets.flatMap((set) => set.items);
 	const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'" };
 	const text = (html: string) =>
 		html

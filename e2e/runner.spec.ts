@@ -3,11 +3,14 @@
  * Pyodide in a Web Worker, Edit/Reset change and restore it, the watchdog ends runaway code, bad input ends with a
  * clear message, nothing of Pyodide loads before the first Run, and the buttons cost at most 1 KB gzip at load.
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { BrowserError } from './allowed-errors.ts';
+import { expect, test, unexpectedErrors, watchErrors } from './fixtures.ts';
 import { gzipSize } from '../scripts/quality/transfer.ts';
 import { cachedFetch, measurePage } from './budgets/measure-page.ts';
-import { sitemapPaths, watchConsole } from './site.ts';
+import { sitemapPaths } from './site.ts';
 
 const AGET = '/lessons/aget/';
 /** A cold start (about 15 MB from the local server, Python and Django starting) on a busy 2-core machine. */
@@ -45,19 +48,34 @@ async function edit(sample: Locator, code: string): Promise<void> {
 test.describe.serial('on the aget lesson', () => {
 	let page: Page;
 	let sample: Locator;
-	let errors: string[];
+	const errors: BrowserError[] = [];
 	const requested: string[] = [];
 
 	test.beforeAll(async ({ browser }) => {
-		page = await (await browser.newContext()).newPage();
-		errors = watchConsole(page).errors;
+		const context = await browser.newContext();
+		await watchErrors(context, errors);
+		page = await context.newPage();
+		// A worker gets its Content-Security-Policy from its own response: serve it with the production header
+		// (dist/_headers), which `astro preview` does not send, so every run below happens under the strict policy.
+		const policy = /Content-Security-Policy: (.*)/.exec(readFileSync('dist/_headers', 'utf8'))?.[1] ?? '';
+		expect(policy).toContain("'wasm-unsafe-eval'");
+		await page.route('**/_astro/worker*.js', async (route) => {
+			const response = await route.fetch();
+			await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+		});
+		page.on('worker', (worker) => {
+			worker.on('console', (message) => {
+				if (message.type() === 'error')
+					errors.push({ kind: 'console', text: message.text(), url: worker.url(), stack: '' });
+			});
+		});
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 		await page.goto(AGET);
 		sample = firstSample(page);
 	});
 	test.afterAll(async () => {
-		expect(errors).toEqual([]);
-		await page.close();
+		expect(unexpectedErrors(errors)).toEqual([]);
+		await page.context().close();
 	});
 
 	test('no Pyodide byte is requested before the first Run, and Run prints the recorded output', async () => {
@@ -135,7 +153,8 @@ test.describe.serial('on the aget lesson', () => {
 		await sample.getByRole('button', { name: 'Reset' }).click();
 	});
 
-	test('the buttons, editor and output have no axe violations, light and dark', async ({}, testInfo) => {
+	test('the buttons, editor and output have no axe violations, light and dark', async () => {
+		const testInfo = test.info();
 		await page.locator('div.runner[data-run]').nth(1).getByRole('button', { name: 'Edit' }).click();
 		for (const theme of ['light', 'dark'] as const) {
 			await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);

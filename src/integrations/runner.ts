@@ -33,7 +33,10 @@ export default function runner(): AstroIntegration {
 		name: 'awaitable:runner',
 		hooks: {
 			'astro:config:setup': ({ config, updateConfig, logger }) => {
-				staged = stageRuntime(fileURLToPath(config.root));
+				// Unit tests load this config through getViteConfig; they need no Python runtime.
+				staged = process.env['VITEST']
+					? { ok: false, reason: 'not staged for unit tests' }
+					: stageRuntime(fileURLToPath(config.root));
 				const info: RuntimeInfo = staged.ok
 					? {
 							path: `runner/${staged.version}/`,

@@ -3,8 +3,6 @@
  * again, its choices in a new order, and rescheduled). Kept here, with the review pages, so the test island only
  * places it.
  */
-import { withBase } from '~/lib/site/base-path.ts';
-
 export interface Missed {
 	id: string;
 	/** "Question 3 · aget and friends". */
@@ -13,7 +11,9 @@ export interface Missed {
 
 export function MissedList({ missed }: { missed: readonly Missed[] }) {
 	if (missed.length === 0) return null;
-	const review = withBase('/review/', import.meta.env.BASE_URL);
+	// The site's base path (Astro's BASE_URL, `/` or `/awaitable/`), written out so the test page's island
+	// does not load the base-path helpers for one link.
+	const review = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}review/`;
 	return (
 		<>
 			<p>Review what you missed, one question at a time:</p>

@@ -108,7 +108,8 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 		return progress.subscribe(read);
 	}, []);
 
-	if (!stored) return <p class="aw-status">Loading your progress…</p>;
+	// aw-pg__loading holds the board's place (review.css), so the page below doesn't jump when it renders.
+	if (!stored) return <p class="aw-status aw-pg__loading">Loading your progress…</p>;
 
 	const note = STATUS_NOTES[progress.status()];
 	const summaries = lessons.map((lesson) => ({ lesson, summary: summarize(lesson.items, stored) }));
@@ -164,7 +165,7 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 				: fresh
 					? { href: fresh.lesson.href, text: `Start “${fresh.lesson.title}”` }
 					: tests.length === 0
-						? { href: testHref, text: 'Test this pattern: 10 questions from every lesson' }
+						? { href: testHref, text: 'Check what you know: a 10-question test from every lesson' }
 						: { href: reviewHref, text: 'Everything is done: come back when reviews are due' };
 
 	const days = [0, 1, 2, 3, 4, 5, 6].map((offset) => {
@@ -291,7 +292,7 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 			<Section title="Test results">
 				{tests.length === 0 ? (
 					<p>
-						No test taken yet. <a href={testHref}>Test this pattern</a>.
+						No test taken yet. <a href={testHref}>Take the 10-question test</a>.
 					</p>
 				) : (
 					<ol class="aw-tests">

@@ -98,13 +98,15 @@ export function schedule(progress: Progress, items: readonly ReviewItem[]): Sche
 	const out: Scheduled[] = [];
 	for (const item of items) {
 		const record = reviewRecord(progress, item.id);
-		const answer = record ?? latestAnswer(progress, item.id);
+		if (record) {
+			out.push({ item, due: record.due, urgency: record.correct ? 0 : record.conf + 1 });
+			continue;
+		}
+		const answer = latestAnswer(progress, item.id);
 		if (!answer) continue;
 		// Before its first review an item is where the scheduler puts a first answer (`firstDue`, equal to
 		// `review(NEW_MEMORY, …)` as queue.test.ts checks), so this page-level view needs no scheduler.
-		const due = record ? record.due : firstDue(answer.at, answer.correct);
-		const urgency = answer.correct ? 0 : (record ? record.conf : 1) + 1;
-		out.push({ item, due, urgency });
+		out.push({ item, due: firstDue(answer.at, answer.correct), urgency: answer.correct ? 0 : 2 });
 	}
 	return out.sort((a, b) => a.due - b.due);
 }

@@ -50,11 +50,16 @@ export function runnerMarkersPlugin() {
 			if (annotation === null || annotation.outcome === 'norun') return;
 			verdicts ??= readVerdicts();
 			const verdict = verdicts.samples[sampleKey(annotation.context, node.value)];
-			const why = runtime.off ?? (verdict?.runnable === true ? null : (verdict?.reason ?? UNCHECKED));
+			const why =
+				runtime.off !== null
+					? `Run is off in this build: ${runtime.off}.`
+					: verdict?.runnable === true
+						? null
+						: `Not runnable in the browser: ${verdict?.reason ?? UNCHECKED}.`;
 			const properties: Record<string, unknown> = { className: ['runner'], hidden: true };
 			const children = [];
 			if (why !== null) {
-				children.push(paragraph(`Not runnable in the browser: ${why}.`));
+				children.push(paragraph(why));
 			} else {
 				properties['dataRun'] = annotation.context;
 				// The caveats go with the first runnable sample of each page, where readers first meet Run.
