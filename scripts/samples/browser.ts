@@ -51,7 +51,7 @@ export async function checkBrowserRuntime(
 	if (!django.ok) throw new Error(`the browser runtime could not be staged: ${django.reason}`);
 
 	const { loadPyodide } = (await import(join(pyodideDir(), 'pyodide.mjs'))) as {
-		loadPyodide: (options: { indexURL: string }) => Promise<{
+		loadPyodide: (options: { indexURL: string; stdLibURL: string }) => Promise<{
 			unpackArchive(buffer: Uint8Array, format: string, options: { extractDir: string }): void;
 			pyimport(name: string): { setup(site: string): void; judge: PyJudge };
 			toPy(value: unknown): unknown;
@@ -60,7 +60,8 @@ export async function checkBrowserRuntime(
 			setStderr(options: { batched: (text: string) => void }): void;
 		}>;
 	};
-	const pyodide = await loadPyodide({ indexURL: `${pyodideDir()}/` });
+	// The trimmed standard library the browser gets, so the check runs what readers run.
+	const pyodide = await loadPyodide({ indexURL: `${pyodideDir()}/`, stdLibURL: django.stdlib });
 	pyodide.setStdout({ batched: () => {} });
 	pyodide.setStderr({ batched: () => {} });
 	pyodide.unpackArchive(new Uint8Array(readFileSync(django.zip)), 'zip', { extractDir: SITE });

@@ -107,7 +107,7 @@ describe('the practice loader', () => {
 			filePath: 'src/content/practice/sample/quiz.yaml',
 			data: { type: 'quiz' },
 		});
-		expect(logged).toContain('info: Loaded 4 practice sets.');
+		expect(logged).toContain('info: Loaded 4 practice sets (4 compiled, the others unchanged).');
 	});
 });
 

@@ -4,7 +4,7 @@
  */
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
-import { editDistance } from '~/lib/practice/author-errors.ts';
+import { didYouMean } from '~/lib/practice/author-errors.ts';
 import { KINDS, type SetType } from '~/lib/practice/kinds.ts';
 
 /** `<Quiz id="aget/quiz" />`: the set id is the YAML file's path under `src/content/practice`, without `.yaml`. */
@@ -20,10 +20,7 @@ export const setProps = z.strictObject({
 export type SetProps = z.output<typeof setProps>;
 
 /** The known prop a misspelt one most likely meant, if any is close. */
-function nearest(key: string, known: readonly string[]): string | undefined {
-	const near = [...known].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0];
-	return near !== undefined && editDistance(key, near) <= 2 ? near : undefined;
-}
+const nearest = didYouMean;
 
 function describeIssue(issue: z.core.$ZodIssue, known: readonly string[], example: string): string {
 	if (issue.code === 'unrecognized_keys') {

@@ -6,7 +6,7 @@ import { getCollection, getEntry, render } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import type { CompiledSet } from './compiled.ts';
 import { KINDS } from './kinds.ts';
-import { editDistance } from './author-errors.ts';
+import { didYouMean } from './author-errors.ts';
 
 export async function getPracticeSet<T extends CompiledSet['type']>(
 	id: string,
@@ -19,7 +19,7 @@ export async function getPracticeSet<T extends CompiledSet['type']>(
 	const entry = await getEntry('practice', id);
 	if (!entry) {
 		const ids = (await getCollection('practice')).filter((set) => set.data.type === type).map((set) => set.id);
-		const nearest = [...ids].sort((a, b) => editDistance(id, a) - editDistance(id, b))[0];
+		const nearest = didYouMean(id, ids);
 		throw new AstroError(
 			`${page}: <${component} id="${id}" /> names no practice set.`,
 			`Fix: use the path of a YAML file under src/content/practice without ".yaml"${

@@ -5,7 +5,7 @@
  * check until the entry exists. Plain data, so Node-side code (the MDX id check, the editor types) reads it too.
  */
 import type { CompiledSet } from './compiled.ts';
-import { DIFFICULTIES, LEVELS } from './fields.ts';
+import { DIFFICULTIES, LEVELS } from './scales.ts';
 import type { SetType } from './practice-set.ts';
 
 export type { SetType };

@@ -1,7 +1,7 @@
 /**
  * At load on a lesson page (kept under 1 KB gzip with its stylesheet and the markers in the HTML): show the
- * runner's markers, which the build rendered hidden after each sample (mdast-plugin.ts: Run, Edit and Reset
- * buttons, or why the sample cannot run here), and link their stylesheet. Nothing else loads until the first
+ * runner's markers, which the build rendered hidden after each sample (mdast-plugin.ts: the caveats above the
+ * first, or why a sample cannot run here), add Run, Edit and Reset to each runnable one, and link the stylesheet. Nothing else loads until the first
  * click, which imports ui.ts (and ui.ts starts the worker). Without JavaScript the markers stay hidden.
  */
 import href from './runner.css?url';
@@ -10,7 +10,18 @@ const link = document.createElement('link');
 link.rel = 'stylesheet';
 link.href = href;
 document.head.append(link);
-for (const marker of document.querySelectorAll<HTMLElement>('div.runner')) marker.hidden = false;
+for (const marker of document.querySelectorAll<HTMLElement>('div.runner')) {
+	marker.hidden = false;
+	if (marker.dataset['run'] === undefined) continue;
+	const bar = document.createElement('div');
+	for (const action of ['Run', 'Edit', 'Reset']) {
+		const button = document.createElement('button');
+		button.textContent = action;
+		button.hidden = action === 'Reset';
+		bar.append(button);
+	}
+	marker.append(bar);
+}
 document.addEventListener('click', (event) => {
 	const button =
 		event.target instanceof Element ? event.target.closest<HTMLElement>('div.runner > div > button') : null;

@@ -55,7 +55,7 @@ export function runnerMarkersPlugin() {
 					? `Run is off in this build: ${runtime.off}.`
 					: verdict?.runnable === true
 						? null
-						: `Not runnable in the browser: ${verdict?.reason ?? UNCHECKED}.`;
+						: `Not runnable here: ${verdict?.reason ?? UNCHECKED}.`;
 			const properties: Record<string, unknown> = { className: ['runner'], hidden: true };
 			const children = [];
 			if (why !== null) {
@@ -67,12 +67,8 @@ export function runnerMarkersPlugin() {
 					ctx.data['runnerCaveat'] = true;
 					children.push(paragraph(runtime.caveat));
 				}
-				// Short markup, as it repeats under every sample: ui.ts finds the buttons by their text.
-				const buttons = ['Run', 'Edit', 'Reset'].map((action) => {
-					const props: Record<string, unknown> = action === 'Reset' ? { hidden: true } : {};
-					return { type: 'strong', children: [text(action)], data: { hName: 'button', hProperties: props } } as const;
-				});
-				children.push({ type: 'paragraph', children: buttons, data: { hName: 'div' } } as const);
+				// No buttons in the HTML: buttons.ts adds them (once in its code rather than under every sample,
+				// which in a long lesson costs its full size each time, too far apart for gzip to share).
 			}
 			ctx.insertAfter(node, element('div', properties, children) as never);
 		},

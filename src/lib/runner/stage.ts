@@ -22,6 +22,8 @@ export const PYODIDE_FILES = [
 	'pyodide-lock.json',
 ] as const;
 export const DJANGO_ZIP = 'django.zip';
+/** Pyodide's standard library without what no sample can use in the browser (python/bundle.py). */
+export const STDLIB_ZIP = 'python_stdlib.zip';
 
 export interface RuntimeFile {
 	name: string;
@@ -53,13 +55,14 @@ export function cacheDir(root: string): string {
 }
 
 /** Build django.zip with python/bundle.py; returns its path or why it could not. */
-export function bundleDjango(root: string): { ok: true; zip: string } | { ok: false; reason: string } {
+export function bundleDjango(root: string): { ok: true; zip: string; stdlib: string } | { ok: false; reason: string } {
 	if (process.env['AWAITABLE_RUNNER'] === 'off')
 		return { ok: false, reason: 'AWAITABLE_RUNNER=off was set for this build' };
 	const python = process.env['PYTHON'] ?? (process.platform === 'win32' ? 'python' : 'python3');
 	const cache = cacheDir(root);
 	mkdirSync(cache, { recursive: true });
 	const zip = join(cache, DJANGO_ZIP);
+	const stdlib = join(cache, STDLIB_ZIP);
 	const here = join(root, 'src', 'lib', 'runner', 'python');
 	const run = spawnSync(
 		python,
@@ -75,6 +78,10 @@ export function bundleDjango(root: string): { ok: true; zip: string } | { ok: fa
 			join(cache, 'wheels'),
 			'--out',
 			zip,
+			'--stdlib',
+			join(pyodideDir(), STDLIB_ZIP),
+			'--stdlib-out',
+			stdlib,
 		],
 		{ encoding: 'utf8' },
 	);
@@ -83,7 +90,7 @@ export function bundleDjango(root: string): { ok: true; zip: string } | { ok: fa
 		const tail = (run.stderr || run.stdout).trim().split('\n').slice(-1)[0] ?? '';
 		return { ok: false, reason: `Django could not be packaged when this site was built (${tail})` };
 	}
-	return { ok: true, zip };
+	return { ok: true, zip, stdlib };
 }
 
 /** Stage Pyodide + Django into a versioned folder (the version is a hash of the contents, for caching). */
@@ -92,7 +99,7 @@ export function stageRuntime(root: string): Staged {
 	if (!django.ok) return django;
 	const pyodide = pyodideDir();
 	const sources = [
-		...PYODIDE_FILES.map((name) => ({ name, path: join(pyodide, name) })),
+		...PYODIDE_FILES.map((name) => ({ name, path: name === STDLIB_ZIP ? django.stdlib : join(pyodide, name) })),
 		{ name: DJANGO_ZIP, path: django.zip },
 	];
 	const missing = sources.find((source) => !existsSync(source.path));

@@ -58,7 +58,7 @@ export function decide(code: string, outcomes: Outcomes): Omit<Verdict, 'file'> 
 	const raised = /raised ([\w.]+)/.exec(got)?.[1];
 	return {
 		runnable: false,
-		reason: `behaves differently in the browser: ${raised === undefined ? 'it prints something else' : `it raises ${raised}`} there`,
+		reason: `differs in the browser: ${raised === undefined ? 'it prints something else' : `it raises ${raised}`}`,
 	};
 }
 

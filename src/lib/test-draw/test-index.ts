@@ -4,7 +4,7 @@
  * line per lesson, `lesson<TAB>e:ids<TAB>m:ids<TAB>h:ids`; an id that starts with `lesson-` is written without
  * that prefix, any other id with a leading `~`. Ids are kebab-case, so tabs, commas and `~` never occur in them.
  */
-import { DIFFICULTIES, type Difficulty } from '../practice/fields.ts';
+import { DIFFICULTIES, type Difficulty } from '../practice/scales.ts';
 import type { TestEntry } from './draw.ts';
 
 const TAG: Record<Difficulty, string> = { easy: 'e', medium: 'm', hard: 'h' };

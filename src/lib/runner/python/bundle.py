@@ -23,6 +23,20 @@ KEEP_CONTRIB = {"__init__.py", "auth", "contenttypes", "sessions", "sites", "sta
 # Only English messages: Django falls back to the source strings, which are English.
 KEEP_LOCALES = {"en"}
 SKIP_SUFFIXES = (".pyc", ".po")
+# Database backends other than SQLite, and the list of common passwords (for a validator the harness does
+# not configure): about 0.2 MB the browser would download for nothing.
+SKIP_DJANGO = ("django/db/backends/postgresql/", "django/db/backends/mysql/", "django/db/backends/oracle/",
+               "django/contrib/auth/common-passwords.txt.gz")
+
+# Parts of Pyodide's standard library (python_stdlib.zip) no sample can use in the browser, left out of the
+# first Run's download (about 0.4 MB): the interactive debugger and REPL, documentation, mail
+# clients, and the text encodings beyond the Unicode and Latin ones.
+SKIP_STDLIB = ("_pyrepl/", "pydoc_data/", "xmlrpc/", "idlelib/", "tkinter/", "turtledemo/",
+               "ensurepip/", "venv/", "pdb.py", "pydoc.py", "imaplib.py", "mailbox.py", "poplib.py", "nntplib.py")
+KEEP_ENCODINGS = {"__init__", "aliases", "ascii", "charmap", "cp437", "cp1252", "idna", "latin_1", "punycode",
+                  "raw_unicode_escape", "unicode_escape", "utf_16", "utf_16_be", "utf_16_le", "utf_32",
+                  "utf_32_be", "utf_32_le", "utf_7", "utf_8", "utf_8_sig", "base64_codec", "hex_codec",
+                  "mbcs", "undefined"}
 
 
 def wanted(name):
@@ -32,6 +46,8 @@ def wanted(name):
     if top.endswith(".dist-info"):
         return False
     if name.endswith(SKIP_SUFFIXES) or "__pycache__" in parts:
+        return False
+    if name.startswith(SKIP_DJANGO):
         return False
     if top == "django":
         if len(parts) > 2 and parts[1] == "contrib" and parts[2] not in KEEP_CONTRIB:
@@ -43,6 +59,25 @@ def wanted(name):
         if len(parts) > 1 and parts[1] in ("bin",):
             return False
     return True
+
+
+def stdlib_wanted(name):
+    """Whether a file of Pyodide's python_stdlib.zip is kept."""
+    if name.startswith(SKIP_STDLIB):
+        return False
+    if name.startswith("encodings/") and name.endswith(".py"):
+        return name[len("encodings/"):-3] in KEEP_ENCODINGS
+    return True
+
+
+def trim_stdlib(source, out):
+    """Copy Pyodide's standard library zip without the parts in SKIP_STDLIB, each entry as it was stored."""
+    partial = Path(out).with_suffix(".partial")
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(partial, "w") as trimmed:
+        for info in original.infolist():
+            if stdlib_wanted(info.filename):
+                trimmed.writestr(info, original.read(info), info.compress_type)
+    partial.replace(out)
 
 
 def pinned(requirements):
@@ -95,7 +130,11 @@ def main():
     parser.add_argument("--runner", required=True)
     parser.add_argument("--cache", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--stdlib", required=True, help="Pyodide's python_stdlib.zip")
+    parser.add_argument("--stdlib-out", required=True)
     args = parser.parse_args()
+
+    trim_stdlib(args.stdlib, args.stdlib_out)
 
     harness = Path(args.harness)
     wheels = find_wheels(args.requirements, Path(args.cache), harness / ".venv")
