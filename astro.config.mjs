@@ -17,6 +17,7 @@ import authorPage from './src/integrations/author-page.ts';
 import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
+import { noJsThemeIntegration, noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
 
 /*
@@ -37,7 +38,7 @@ const outDir = process.env.OUT_DIR ?? './dist';
  * @returns {import('vite').Plugin}
  */
 function quietHeadInjectWarnings() {
-	/** @type {(warning: import('rolldown').RollupLog, warn: (log: import('rolldown').RollupLog) => void) => void} */
+	/** @type {(warning: import('vite').Rolldown.RollupLog, warn: (log: import('vite').Rolldown.RollupLog) => void) => void} */
 	const onwarn = (warning, warn) => {
 		if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
 		warn(warning);
@@ -58,7 +59,8 @@ export default defineConfig({
 	prefetch: false,
 	build: { inlineStylesheets: 'always' },
 	vite: {
-		plugins: [quietHeadInjectWarnings()],
+		// noJsThemePlugin: without JavaScript, the light theme for readers who prefer it (src/lib/site/no-js-theme.ts).
+		plugins: [quietHeadInjectWarnings(), noJsThemePlugin()],
 		build: {
 			// Preact and its hooks in one chunk: one file and one gzip stream instead of two, about 0.2 KB less for
 			// every page's islands (DESIGN.md: all islands of a page within 15 KB gzip, Preact included).
@@ -148,6 +150,7 @@ export default defineConfig({
 		}),
 		preact(),
 		runner(),
+		noJsThemeIntegration(),
 		cspHeaders(),
 		practiceTypes(),
 		authorPage(),

@@ -11,7 +11,7 @@ import { pageAxeViolations } from './sweep.ts';
 const TEMPLATES = {
 	home: '/',
 	lesson: '/lessons/blocking/',
-	practice: '/practice/blocking/quiz/',
+	practice: '/practice/blocking/',
 	test: '/test/',
 	progress: '/progress/',
 	guide: '/guide/authoring/',
@@ -25,6 +25,7 @@ for (const [template, path] of Object.entries(TEMPLATES)) {
 		for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
 			if (theme === 'light' && viewportName === 'desktop') continue; // the sweep's combination, on every page
 			test(`the ${template} page (${path}) has no axe violations (${theme}, ${viewportName})`, async ({ page }) => {
+				test.slow(); // axe over the longest lesson takes over 30 s on a loaded 2-core machine
 				expect(
 					path === MISSING_PAGE || built.has(path),
 					`${path} is in the sitemap; pick another ${template} page`,

@@ -3,17 +3,17 @@
  * same with and without JavaScript, so the right answer's position gives nothing away.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { parse } from 'yaml';
 import { widget } from './practice.ts';
 
 const LESSON = 'aget';
-const SET_PAGES = { quiz: `/practice/${LESSON}/quiz/`, problems: `/practice/${LESSON}/problems/` } as const;
+const SET_PAGES = { quiz: `/practice/${LESSON}/#quiz`, problems: `/practice/${LESSON}/#problems` } as const;
 
 /** The text of every choice, per question, in the order shown. */
-async function shownChoices(page: Page): Promise<string[][]> {
-	return page
+async function shownChoices(root: Locator): Promise<string[][]> {
+	return root
 		.locator('.aw-choices')
 		.evaluateAll((lists) =>
 			lists.map((list) =>
@@ -38,14 +38,14 @@ for (const type of Object.keys(SET_PAGES) as (keyof typeof SET_PAGES)[]) {
 		browser,
 		page,
 	}) => {
+		const name = type === 'quiz' ? 'quiz' : 'practice';
 		await page.goto(SET_PAGES[type]);
-		await widget(page, type === 'quiz' ? 'quiz' : 'practice');
-		const withScript = await shownChoices(page);
+		const withScript = await shownChoices(await widget(page, name));
 
 		const noScript = await browser.newContext({ javaScriptEnabled: false });
 		const staticPage = await noScript.newPage();
 		await staticPage.goto(new URL(SET_PAGES[type], page.url()).href);
-		expect(await shownChoices(staticPage)).toEqual(withScript);
+		expect(await shownChoices(staticPage.locator(`.aw-${name}`).first())).toEqual(withScript);
 		await noScript.close();
 
 		// Every authored choice is shown once, and some question shows them in another order than authored.

@@ -1,7 +1,7 @@
 /**
  * Without JavaScript every page reads fully and gives nothing away: the islands' server-rendered HTML shows
  * every question, every answer sits in a closed <details>, and opening one shows what it holds. A lesson
- * shows each practice set's summary and links to the set's own page, where the set is whole.
+ * shows each practice set's summary and links to the set on the lesson's practice page, where the set is whole.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -74,7 +74,7 @@ for (const path of builtPagePaths()) {
 	});
 }
 
-test('a lesson links each of its four practice sets to a page that shows it whole, answers behind <details>', async ({
+test('a lesson links each of its four practice sets to its practice page, which shows it whole, answers behind <details>', async ({
 	page,
 }) => {
 	const lesson = builtPagePaths().find((path) => /\/lessons\/[^/]+\/$/.test(path));
@@ -85,13 +85,14 @@ test('a lesson links each of its four practice sets to a page that shows it whol
 		const set = page.locator(`.aw-${name}`).first();
 		await expect(set, `${lesson}: .aw-${name}`).toBeVisible();
 		await expect(set.locator('.aw-status').first()).toHaveText(/^\d+ \w+/);
-		await set.getByRole('link', { name: /on (its|their) own page/ }).click();
-		// On the set's page: every item, answers closed.
-		await expect(page).toHaveURL(/\/practice\/[^/]+\/[^/]+\/$/);
+		await set.getByRole('link', { name: /on the practice page/ }).click();
+		// On the lesson's practice page, at the set's anchor: every item, answers closed.
+		await expect(page).toHaveURL(/\/practice\/[^/]+\/#[a-z-]+$/);
 		const widget = page.locator(`.aw-${name}`).first();
+		await expect(widget).toBeInViewport();
 		await expect(widget.locator('li').first(), `${page.url()}: .aw-${name} lists its items`).toBeVisible();
-		// …and a way back to the lesson's section.
-		await expect(page.locator(`main a[href^="${lesson ?? ''}#"]`).first()).toBeVisible();
+		// …and a way back to the set on the lesson, by its stable anchor.
+		await expect(page.locator(`main a[href^="${lesson ?? ''}#set-"]`).first()).toBeVisible();
 	}
 	await page.goto(lesson ?? '');
 	await page.locator('.aw-quiz').getByRole('link').click();

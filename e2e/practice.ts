@@ -9,21 +9,24 @@ import { expect } from './fixtures.ts';
 /** The authoring guide shows one of each widget; e2e tests use it so they do not depend on lesson content. */
 export const GUIDE = '/guide/authoring/';
 
-/** The own page of each of the guide's sets, rendered whole on the server (what readers without JavaScript use). */
+/** The guide's practice page, every set rendered whole on the server (what readers without JavaScript use). */
+export const GUIDE_PRACTICE = '/practice/guide/';
+
+/** Each of the guide's sets on that page, by its stable anchor. */
 export const GUIDE_SET_PAGES = {
-	cards: '/practice/guide/cards/',
-	quiz: '/practice/guide/quiz/',
-	explain: '/practice/guide/explain/',
-	practice: '/practice/guide/problems/',
+	cards: `${GUIDE_PRACTICE}#cards`,
+	quiz: `${GUIDE_PRACTICE}#quiz`,
+	explain: `${GUIDE_PRACTICE}#explain`,
+	practice: `${GUIDE_PRACTICE}#problems`,
 } as const;
 export const STORAGE_KEY = 'awaitable:progress';
 
 export type Widget = 'quiz' | 'cards' | 'explain' | 'practice' | 'test' | 'progress';
 
 /**
- * A widget's root, scrolled into view and hydrated (client:visible islands hydrate only then). On a lesson or
- * the guide, a set's island first shows the set's summary (`data-pending`) and then its widget, once the set's
- * data has arrived; this waits for the widget.
+ * A widget's root, scrolled into view and hydrated. A set's island first shows the set's summary (on a lesson)
+ * or its server-rendered preview (on a practice page), both marked `data-pending`, then its live widget once
+ * the lesson's data has arrived; this waits for the widget.
  */
 export async function widget(page: Page, name: Widget): Promise<Locator> {
 	const root = page.locator(`.aw-${name}`).first();
@@ -45,7 +48,11 @@ export async function blockStorage(page: Page): Promise<void> {
 		Object.defineProperty(window, 'localStorage', {
 			configurable: true,
 			get() {
-				throw new DOMException('The operation is insecure.', 'SecurityError');
+				const error = new DOMException('The operation is insecure.', 'SecurityError');
+				// A DOMException carries no stack; give it one, so a test's error report shows (and
+				// e2e/allowed-errors.ts can tell) whose code called into storage.
+				Error.captureStackTrace(error);
+				throw error;
 			},
 		});
 	});
@@ -55,7 +62,9 @@ export async function blockStorage(page: Page): Promise<void> {
 export async function fillStorageQuota(page: Page): Promise<void> {
 	await page.addInitScript(() => {
 		Storage.prototype.setItem = () => {
-			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			const error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			Error.captureStackTrace(error); // see blockStorage
+			throw error;
 		};
 	});
 }

@@ -1,10 +1,11 @@
 /**
  * Every screen (issue 15): tables keep every column in sight or cue that there is more, the home page shows
- * its doors above the fold, and phones get the menu and the theme switch on every page.
+ * its doors above the fold, and pages without JavaScript follow the system's colour scheme. The checks that
+ * hold on every page (no sideways scrolling at 320 px, the phone menu and theme switch) are in e2e/screens.ts,
+ * run by the sweep.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { builtPagePaths } from './built-pages.ts';
 
 /** Lessons whose tables have three or four columns, the ones that overflowed a phone. */
 const TABLE_LESSONS = ['/lessons/aget/', '/lessons/asave/', '/lessons/aupdate/', '/lessons/blocking/'];
@@ -130,13 +131,28 @@ test.describe('home page above the fold', () => {
 	});
 });
 
-test.describe('phones get the menu and the theme switch on every page', () => {
-	test.use({ viewport: { width: 375, height: 812 } });
-	for (const path of [...builtPagePaths(), '/no-such-page/']) {
-		test(`${path}`, async ({ page }) => {
-			await page.goto(path);
-			await page.getByRole('button', { name: 'Menu' }).click();
-			await expect(page.getByRole('combobox', { name: 'Select theme' })).toBeVisible();
+test.describe('without JavaScript, pages follow the system colour scheme', () => {
+	test.use({ javaScriptEnabled: false });
+
+	/** Relative luminance of a computed `rgb(…)` colour, 0 (black) to 1 (white). */
+	const luminance = (color: string) => {
+		const [r = 0, g = 0, b = 0] = (color.match(/[\d.]+/g) ?? []).map(Number);
+		return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+	};
+
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`a lesson is ${scheme}, code blocks included, when the system prefers ${scheme}`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme: scheme });
+			await page.goto('/lessons/aget/');
+			const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+			const code = await page
+				.locator('.expressive-code pre')
+				.first()
+				.evaluate((element) => getComputedStyle(element).backgroundColor);
+			for (const color of [background, code]) {
+				if (scheme === 'light') expect(luminance(color)).toBeGreaterThan(0.8);
+				else expect(luminance(color)).toBeLessThan(0.25);
+			}
 		});
 	}
 });

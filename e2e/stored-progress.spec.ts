@@ -33,7 +33,7 @@ test.beforeEach(async ({ page }) => {
 
 for (const { lesson, type } of SETS) {
 	test(`answers stored by an earlier build show on the same option in ${lesson}'s ${type}`, async ({ page }) => {
-		await page.goto(`/practice/${lesson}/${type}/`);
+		await page.goto(`/practice/${lesson}/#${type}`);
 		const root = await widget(page, type === 'quiz' ? 'quiz' : 'practice');
 		const ids = Object.keys(fixture.chosen).filter(
 			(id) => id.startsWith(`${lesson}-`) && id.includes(type === 'quiz' ? '-quiz-' : '-problem-'),
@@ -51,10 +51,10 @@ for (const { lesson, type } of SETS) {
 }
 
 test('a flashcard marked and an explain-it draft written by an earlier build are still there', async ({ page }) => {
-	await page.goto('/practice/aget/explain/');
+	await page.goto('/practice/aget/#explain');
 	const explain = await widget(page, 'explain');
 	await expect(explain.locator('textarea').first()).toHaveValue('My own words about aget.');
-	await page.goto('/practice/aget/cards/');
+	await page.goto('/practice/aget/#cards');
 	const cards = await widget(page, 'cards');
 	await expect(cards.getByText(/^1 known, 0 to review/)).toBeVisible();
 });

@@ -24,6 +24,7 @@ import { overBudget, summaryLine } from '../scripts/quality/budgets.ts';
 import { measurePage, type Fetch } from './budgets/measure-page.ts';
 import { expect, test } from './fixtures.ts';
 import { MISSING_PAGE, scrollThrough, useTheme, VIEWPORTS } from './site.ts';
+import { SCREEN_CHECKS } from './screens.ts';
 
 export interface PageCheck {
 	/** What the check proves, as a sentence: the step's title in the report. */
@@ -70,6 +71,8 @@ export const PAGE_CHECKS: PageCheck[] = [
 			expect(await pageAxeViolations(page), path).toEqual([]);
 		},
 	},
+	// Phones: no sideways scrolling at 320 px, the menu and the theme switch (issue 15).
+	...SCREEN_CHECKS,
 ];
 
 /** Response bodies for the budgets, fetched once per worker whatever the test. */

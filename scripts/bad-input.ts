@@ -1,18 +1,20 @@
 /**
- * `npm run test:bad-input`: proves that every author mistake in `tests/bad-input/<case>/` stops the build
- * with a message naming the file, the id and the fix (the fragments in each case's `expected.json`).
+ * `npm run test:bad-input`: proves that the author mistakes only a whole build shows (YAML that does not
+ * parse, a lesson naming no practice set, broken links) stop it with a message naming the file, the id and the
+ * fix (the fragments in each `tests/bad-input/<case>/expected.json`). Mistakes inside practice data and
+ * lessons that one function catches are unit tests with the whole message: tests/bad-input/*.test.ts.
  *
  * Each case builds a throwaway copy of the project in the system's temporary folder: the code (`src/` minus
  * its content, `scripts/`, `public/`, the configs), the small valid site in `tests/bad-input/_base/`, then
- * the case's own files on top. `_base` itself is built first as the control: it must pass, so a case fails
- * because of its mistake and nothing else. Cases run two at a time.
+ * the case's own files on top. `_base` itself is built too, as the control: it must pass, so a case fails
+ * because of its mistake and nothing else. Builds run two at a time.
  *
  *     node scripts/bad-input.ts [--filter <text>] [--jobs <n>] [--keep]
  *
  * The copies share one hard-linked `node_modules` (see scripts/quality/project-copy.ts).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
 	checkOutcome,
@@ -104,7 +106,9 @@ async function main(): Promise<number> {
 	const jobs = Number(option('--jobs') ?? 2);
 	const keep = process.argv.includes('--keep');
 	const names = readdirSync(CASES, { withFileTypes: true })
+		// A case is a folder with an expected.json; `practice-data/` and `mdx/` hold the unit tests' fixtures.
 		.filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+		.filter((entry) => existsSync(path.join(CASES, entry.name, EXPECTED_FILE)))
 		.map((entry) => entry.name)
 		.filter((name) => filter === undefined || name.includes(filter))
 		.sort();
@@ -114,14 +118,14 @@ async function main(): Promise<number> {
 	try {
 		sharedNodeModules(work);
 		console.log(`bad-input: ${names.length} cases, ${jobs} at a time, in ${work}`);
-		// The control first: if the fixture site itself does not build, no case can prove anything.
-		const control = await runCase(work, BASE);
-		if (control.problems.length > 0) {
+		// The control builds alongside the cases (one build slot fewer to wait for), and is read first: if the
+		// fixture site itself does not build, no case proves anything.
+		const [control, ...results] = await mapLimit([BASE, ...names], jobs, (name) => runCase(work, name));
+		if (!control || control.problems.length > 0) {
 			console.log('bad-input: the control site in tests/bad-input/_base does not build; fix it first.');
-			console.log(finalLine([control]));
+			console.log(finalLine(control ? [control] : []));
 			return 1;
 		}
-		const results = await mapLimit(names, jobs, (name) => runCase(work, name));
 		const all = [control, ...results];
 		const seconds = (performance.now() - started) / 1000;
 		mkdirSync(path.join(ROOT, 'reports'), { recursive: true });

@@ -14,6 +14,10 @@
  *                                                  reports/lighthouse/ for its LCP element and main-thread work)
  *     node scripts/bench.ts --only runner          (the browser runner alone: first-run bytes, time to first
  *                                                  output cold and cached, a warm run; scripts/quality/runner-bench.ts)
+ *     node scripts/bench.ts --only build [--builds 3] [--lessons 500]
+ *                                                  (step 4 alone, plus: the time from saving one question file
+ *                                                  to the reloaded page in `astro dev` with those lessons, and
+ *                                                  the bytes of that build's /test/ against the page budget)
  *
  * BENCH_PORT sets the preview's port (default 4393), so checkouts on one machine can bench side by side.
  *
@@ -54,10 +58,11 @@ function option(name: string, fallback: number): number {
 	return index === -1 ? fallback : Number(process.argv[index + 1]);
 }
 const flag = (name: string) => process.argv.includes(name);
-/** `--only lighthouse` or `--only runner`: one step of the bench alone. */
+/** `--only lighthouse`, `--only runner` or `--only build`: one step of the bench alone. */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-if (only !== undefined && only !== 'lighthouse' && only !== 'runner')
-	throw new Error(`--only takes "lighthouse" or "runner", not "${only}"`);
+if (only !== undefined && !['lighthouse', 'runner', 'build'].includes(only)) {
+	throw new Error(`--only takes "lighthouse", "runner" or "build", not "${only}"`);
+}
 
 const log = (message: string) => console.log(`bench: ${message}`);
 
@@ -122,16 +127,15 @@ const fetchBody: Fetch = cachedFetch(async (urlPath) => {
 async function pageTypes(): Promise<{ type: string; path: string }[]> {
 	const index = await (await fetch(`${ORIGIN}/sitemap-0.xml`)).text();
 	const paths = [...index.matchAll(/<loc>(.*?)<\/loc>/g)].map(([, url]) => new URL(url ?? '').pathname);
-	// The heaviest lesson (the longest, with the most code), and the quiz of it on its own page.
+	// The heaviest lesson (the longest, with the most code), and its practice page.
 	const lesson =
 		paths.find((entry) => entry === '/lessons/blocking/') ?? paths.find((entry) => entry.startsWith('/lessons/'));
 	const setPage =
-		paths.find((entry) => entry === '/practice/blocking/quiz/') ??
-		paths.find((entry) => entry.startsWith('/practice/'));
+		paths.find((entry) => entry === '/practice/blocking/') ?? paths.find((entry) => entry.startsWith('/practice/'));
 	return [
 		{ type: 'home', path: '/' },
 		{ type: 'lesson', path: lesson ?? '/lessons/blocking/' },
-		{ type: 'set page', path: setPage ?? '/practice/blocking/quiz/' },
+		{ type: 'practice page', path: setPage ?? '/practice/blocking/' },
 		{ type: 'test', path: '/test/' },
 		{ type: 'progress', path: '/progress/' },
 		{ type: '404', path: '/bench-no-such-page/' },
@@ -293,6 +297,113 @@ async function buildComparison(work: string, lessons: number, builds: number): P
 	};
 }
 
+/** A server on `port` answering `/`, or an error after a generous wait (a dev server of 500 lessons is slow). */
+async function waitForServer(child: ChildProcess, port: number): Promise<void> {
+	for (let attempt = 0; attempt < 600; attempt++) {
+		if (child.exitCode !== null) throw new Error(`the server on port ${port} exited (${String(child.exitCode)})`);
+		try {
+			if ((await fetch(`http://127.0.0.1:${port}/`)).status < 500) return;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`no server answered on port ${port}`);
+}
+
+/**
+ * The time from saving one question file to the reloaded page showing the change, in `astro dev` with the
+ * generated lessons: the first lesson's practice page is open, one quiz prompt is edited, and the clock stops
+ * when the page (reloaded by the dev server) shows the new prompt. Median of `runs` edits.
+ */
+async function devReload(project: string, runs: number, chromePath: string): Promise<number[]> {
+	const port = PORT + 20;
+	const dev = spawn(process.execPath, [astroCli(project), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+		cwd: project,
+		env: buildEnvironment(),
+		stdio: 'ignore',
+	});
+	const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_ARGS });
+	try {
+		await waitForServer(dev, port);
+		const lesson = generateLesson(1, true).slug;
+		const file = path.join(project, 'src/content/practice', lesson, 'quiz.yaml');
+		const page = await browser.newPage();
+		await page.goto(`http://127.0.0.1:${port}/practice/${lesson}/`, { timeout: 300_000 });
+		const times: number[] = [];
+		for (let run = 1; run <= runs; run++) {
+			const marker = `Edited question ${run} ${Date.now()}`;
+			const source = readFileSync(file, 'utf8');
+			const edited = source.replace(/^( {4}prompt: )(.*)$/m, `$1${JSON.stringify(marker)}`);
+			const started = performance.now();
+			writeFileSync(file, edited);
+			try {
+				await page.waitForFunction((text) => document.body.innerText.includes(text), marker, {
+					timeout: 120_000,
+					polling: 20,
+				});
+				times.push((performance.now() - started) / 1000);
+			} catch {
+				// Reported as a failed run rather than ending the bench without its other figures.
+				log(`dev reload ${run}/${runs}: the change did not show within 120 s`);
+				times.push(Number.POSITIVE_INFINITY);
+				continue;
+			}
+			log(`dev reload ${run}/${runs}: ${times.at(-1)?.toFixed(2) ?? ''}s`);
+			await page.waitForTimeout(1000);
+		}
+		return times;
+	} finally {
+		await browser.close();
+		dev.kill();
+	}
+}
+
+/** The /test/ page of a built project, measured at load like the byte budgets (gzip bytes). */
+async function testPageBytes(project: string, chromePath: string): Promise<number> {
+	const preview = await startPreview(project);
+	const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_ARGS });
+	try {
+		const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 1280, height: 800 } });
+		const measured = await measurePage(await context.newPage(), '/test/', fetchBody);
+		return sumGzip(measured.figures.totalAtLoad);
+	} finally {
+		await browser.close();
+		preview.kill();
+	}
+}
+
+/** `--only build`: the build comparison, the dev-reload time and the big build's /test/ bytes. */
+async function buildOnly(work: string, lessons: number, builds: number, loadAtStart: number): Promise<void> {
+	const build = await buildComparison(work, lessons, builds);
+	const chromePath = await chromiumExecutable();
+	// The last clean build of ours is in place: measure its test page, then edit a file under `astro dev`.
+	const testBytes = await testPageBytes(path.join(work, 'ours-500'), chromePath);
+	log(`/test/ of the ${lessons}-lesson build at load: ${(testBytes / 1000).toFixed(1)} KB gzip`);
+	const reloads = await devReload(path.join(work, 'ours-500'), 3, chromePath);
+	const report = {
+		date: new Date().toISOString(),
+		node: process.version,
+		cpus: os.cpus().length,
+		loadAverage: { start: loadAtStart, end: os.loadavg()[0] ?? 0 },
+		build,
+		devReload: { runs: reloads, median: median(reloads) },
+		testPageAtLoad: testBytes,
+	};
+	mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
+	writeFileSync(path.join(ROOT, 'reports/bench-build.json'), `${JSON.stringify(report, null, '\t')}\n`);
+	console.log('\nBuild time, clean builds');
+	console.log(buildTable(build));
+	console.log(
+		`\nastro dev, ${lessons} lessons: saving one question file to the reloaded page, median of ${reloads.length}: ${median(reloads).toFixed(2)}s (target < 1 s; runs ${reloads.map((value) => value.toFixed(2)).join(', ')})`,
+	);
+	console.log(`/test/ of the ${lessons}-lesson build at load: ${(testBytes / 1000).toFixed(1)} KB gzip (budget 45 KB)`);
+	console.log(
+		`\nbench: build only, ${os.cpus().length} CPUs, load average ${loadAtStart.toFixed(1)} at start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at end; figures in reports/bench-build.json`,
+	);
+	if (testBytes > 45_000) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
 	const lighthouseRuns = option('--lighthouse-runs', 3);
 	const builds = option('--builds', 3);
@@ -304,6 +415,10 @@ async function main(): Promise<void> {
 	let preview: ChildProcess | undefined;
 	try {
 		log(`work folder ${work}`);
+		if (only === 'build') {
+			await buildOnly(work, lessons, builds, loadAtStart);
+			return;
+		}
 		const site = copyProject(work, 'site', { withContent: true });
 		// The runner's Django bundle is built from the harness (its pinned requirements and project), not its venv.
 		cpSync(path.join(ROOT, 'harness'), path.join(site, 'harness'), {

@@ -1,12 +1,16 @@
 /**
- * Adds up the results of every test stage of `npm test` into one closing line, `N passed, N failed`, the
- * form CI reads. Stages that report counts: Vitest (reports/vitest.json), the Django sample checks (their
- * `samples: N passed, N failed` line) and Playwright (reports/e2e-summary.json). A stage that failed
- * before reporting (type check, lint, build) counts as one failure, so a red run never reads as green.
+ * Closes a CI run (.ci/run): a table of every step with its result and time (reports/steps.tsv, written by
+ * .ci/run), then the results of every test stage added up into one closing line, `N passed, N failed`, the
+ * form CI reads. Stages that report counts: Vitest (reports/vitest.json), the Django sample checks and the
+ * bad-input builds (their `…: N passed, N failed` lines) and Playwright (reports/e2e-summary.json). A stage
+ * that failed before reporting (type check, lint, build) counts as one failure, so a red run never reads as
+ * green.
+ *
+ *     node scripts/ci-summary.ts <log> <exit status> [<total seconds>]
  */
 import { existsSync, readFileSync } from 'node:fs';
 
-const [logPath = 'reports/test.log', exitStatus = '0'] = process.argv.slice(2);
+const [logPath = 'reports/test.log', exitStatus = '0', totalSeconds] = process.argv.slice(2);
 const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
 
 function readJson(path: string): Record<string, unknown> | undefined {
@@ -45,6 +49,21 @@ if (e2e) {
 if (exitStatus !== '0' && failed === 0) {
 	failed = 1;
 	stages.push('a stage failed before reporting counts (see the log above)');
+}
+const steps = existsSync('reports/steps.tsv')
+	? readFileSync('reports/steps.tsv', 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => line.split('\t'))
+	: [];
+if (steps.length > 0) {
+	const width = Math.max(...steps.map(([name = '']) => name.length));
+	console.log('step times:');
+	for (const [name = '', status = '', seconds = ''] of steps) {
+		const result = status === '0' ? 'ok' : `FAILED (exit ${status})`;
+		console.log(`  ${name.padEnd(width)}  ${seconds.padStart(6)} s  ${result}`);
+	}
+	if (totalSeconds) console.log(`  ${'total'.padEnd(width)}  ${totalSeconds.padStart(6)} s`);
 }
 console.log(`stages: ${stages.join(', ') || 'none reported'}`);
 console.log(`${passed} passed, ${failed} failed`);

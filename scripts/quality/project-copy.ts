@@ -88,7 +88,25 @@ export function copyProject(work: string, name: string, options: { withContent: 
 		}
 	}
 	linkNodeModules(work, project);
+	copyHarness(project);
 	return project;
+}
+
+/**
+ * The build packages Django for the in-browser runner from `harness/` (src/lib/runner/stage.ts) and warns when it
+ * cannot; a copy gets the harness without its virtual environment and run folders, and the wheels the project's
+ * own builds already downloaded, so its build is as clean as the project's.
+ */
+function copyHarness(project: string): void {
+	cpSync(path.join(ROOT, 'harness'), path.join(project, 'harness'), {
+		recursive: true,
+		filter: (source) => !/[\\/](\.venv|\.work|__pycache__)([\\/]|$)/.test(source),
+	});
+	const wheels = path.join(ROOT, 'node_modules/.cache/awaitable-runner/wheels');
+	if (!existsSync(wheels)) return;
+	const cache = path.join(project, 'node_modules/.cache/awaitable-runner');
+	mkdirSync(cache, { recursive: true });
+	symlinkSync(wheels, path.join(cache, 'wheels'));
 }
 
 /**

@@ -86,18 +86,30 @@ function readTree(folder: string, prefix = ''): Files {
 
 const BAD_INPUT = path.join(ROOT, 'tests/bad-input');
 const PRACTICE = 'src/content/practice/';
-const caseNames = readdirSync(BAD_INPUT, { withFileTypes: true })
-	.filter((entry) => entry.isDirectory())
-	.map((entry) => entry.name)
-	.sort();
+/**
+ * The broken-content cases: whole builds (`<case>/`, files under src/content/practice/, an expected.json) and
+ * the practice loader's unit-test cases (`practice-data/<case>/`, files as under src/content/practice/).
+ */
+const caseNames = [
+	...readdirSync(BAD_INPUT, { withFileTypes: true })
+		.filter(
+			(entry) =>
+				entry.isDirectory() && (entry.name === '_base' || existsSync(path.join(BAD_INPUT, entry.name, PRACTICE))),
+		)
+		.map((entry) => entry.name),
+	...readdirSync(path.join(BAD_INPUT, 'practice-data')).map((name) => `practice-data/${name}`),
+].sort();
 const baseFiles = readTree(path.join(BAD_INPUT, '_base', PRACTICE), PRACTICE);
 
 /** A case's practice files as its build sees them: the fixture site, minus removed files, plus the case's own. */
 function caseFiles(name: string): { files: Files; own: string[] } {
-	const expected = parseExpected(name, readFileSync(path.join(BAD_INPUT, name, 'expected.json'), 'utf8'));
+	const dataCase = name.startsWith('practice-data/');
+	const removed = dataCase
+		? []
+		: parseExpected(name, readFileSync(path.join(BAD_INPUT, name, 'expected.json'), 'utf8')).remove;
 	const files = new Map(baseFiles);
-	for (const removed of expected.remove) files.delete(removed);
-	const own = readTree(path.join(BAD_INPUT, name, PRACTICE), PRACTICE);
+	for (const file of removed) files.delete(file);
+	const own = readTree(path.join(BAD_INPUT, name, dataCase ? '' : PRACTICE), PRACTICE);
 	for (const [file, source] of own) files.set(file, source);
 	return { files, own: [...own.keys()] };
 }
@@ -112,20 +124,17 @@ describe('the JSON Schema and the build agree', () => {
 		expect(verdicts.filter((v) => v.build.length > 0 || v.schema.length > 0)).toEqual([]);
 	});
 
-	it.each(caseNames.filter((name) => existsSync(path.join(BAD_INPUT, name, PRACTICE)) || name === '_base'))(
-		'on the broken-content case %s',
-		(name) => {
-			const { files, own } = caseFiles(name);
-			const verdicts = judge(files);
-			expect(verdicts.map(disagreement).filter(Boolean)).toEqual([]);
-			if (name === '_base') return;
-			// The case's own broken file: rejected by the build, and by the schema unless a listed rule explains it.
-			const broken = verdicts.filter((v) => own.includes(v.file) || v.build.length > 0);
-			const yamlSyntax = own.some((file) => parseDocument(files.get(file) ?? '').errors.length > 0);
-			if (yamlSyntax) return;
-			expect(broken.some((v) => v.build.length > 0)).toBe(true);
-		},
-	);
+	it.each(caseNames)('on the broken-content case %s', (name) => {
+		const { files, own } = caseFiles(name);
+		const verdicts = judge(files);
+		expect(verdicts.map(disagreement).filter(Boolean)).toEqual([]);
+		if (name === '_base') return;
+		// The case's own broken file: rejected by the build, and by the schema unless a listed rule explains it.
+		const broken = verdicts.filter((v) => own.includes(v.file) || v.build.length > 0);
+		const yamlSyntax = own.some((file) => parseDocument(files.get(file) ?? '').errors.length > 0);
+		if (yamlSyntax) return;
+		expect(broken.some((v) => v.build.length > 0)).toBe(true);
+	});
 
 	it('reject, both or neither, every mutation of the real files but the listed cross-field rules', () => {
 		const disagreements: string[] = [];

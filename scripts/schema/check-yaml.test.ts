@@ -8,10 +8,10 @@ const run = (...files: string[]) =>
 
 describe('npm run check:yaml', () => {
 	it('prints each schema error of a broken file at its line, and only the branch of its `type`', () => {
-		const result = run('tests/bad-input/unknown-difficulty/src/content/practice/sample/problems.yaml');
+		const result = run('tests/bad-input/practice-data/unknown-difficulty/sample/problems.yaml');
 		expect(result.status).toBe(1);
 		expect(result.stdout).toBe(
-			'tests/bad-input/unknown-difficulty/src/content/practice/sample/problems.yaml:4 /items/0/difficulty must be equal to one of the allowed values: easy, medium, hard\n',
+			'tests/bad-input/practice-data/unknown-difficulty/sample/problems.yaml:4 /items/0/difficulty must be equal to one of the allowed values: easy, medium, hard\n',
 		);
 	});
 

@@ -15,11 +15,11 @@ const page = 'src/content/docs/lessons/aget.mdx';
 
 describe('the practice components’ props', () => {
 	it('accept a set id', () => {
-		expect(parseSetProps('Quiz', { id: 'aget/quiz' }, page)).toEqual({ id: 'aget/quiz' });
+		expect(parseSetProps('quiz', { id: 'aget/quiz' }, page)).toEqual({ id: 'aget/quiz' });
 	});
 
 	it('reject an unknown prop, suggesting the right one', () => {
-		expect(errorOf(() => parseSetProps('Quiz', { ids: 'aget/quiz' }, page))).toMatchInlineSnapshot(`
+		expect(errorOf(() => parseSetProps('quiz', { ids: 'aget/quiz' }, page))).toMatchInlineSnapshot(`
 			"src/content/docs/lessons/aget.mdx: invalid props on <Quiz />.
 			Unknown prop \`ids\`. Fix: did you mean \`id\`? Rename it.
 			Use it as <Quiz id="aget/quiz" />."
@@ -27,7 +27,7 @@ describe('the practice components’ props', () => {
 	});
 
 	it('reject a missing id', () => {
-		expect(errorOf(() => parseSetProps('Flashcards', {}, page))).toMatchInlineSnapshot(`
+		expect(errorOf(() => parseSetProps('cards', {}, page))).toMatchInlineSnapshot(`
 			"src/content/docs/lessons/aget.mdx: invalid props on <Flashcards />.
 			Missing prop \`id\`. Fix: add id="<lesson>/<file>", such as id="aget/cards".
 			Use it as <Flashcards id="aget/cards" />."
@@ -35,7 +35,7 @@ describe('the practice components’ props', () => {
 	});
 
 	it('reject an id of the wrong type', () => {
-		expect(errorOf(() => parseSetProps('Practice', { id: 3 }, page))).toMatchInlineSnapshot(`
+		expect(errorOf(() => parseSetProps('problems', { id: 3 }, page))).toMatchInlineSnapshot(`
 			"src/content/docs/lessons/aget.mdx: invalid props on <Practice />.
 			Prop \`id\` must be a text such as "aget/quiz". Got 3.
 			Use it as <Practice id="aget/problems" />."
@@ -43,7 +43,7 @@ describe('the practice components’ props', () => {
 	});
 
 	it('reject an id that is not a set path', () => {
-		expect(errorOf(() => parseSetProps('ExplainIt', { id: 'aget/explain.yaml' }, page))).toMatchInlineSnapshot(`
+		expect(errorOf(() => parseSetProps('explain', { id: 'aget/explain.yaml' }, page))).toMatchInlineSnapshot(`
 			"src/content/docs/lessons/aget.mdx: invalid props on <ExplainIt />.
 			Prop \`id\` must be "<lesson>/<file>", such as "aget/quiz": the path of a YAML file under src/content/practice without ".yaml". Got "aget/explain.yaml".
 			Use it as <ExplainIt id="aget/explain" />."

@@ -4,7 +4,8 @@
  */
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
-import { editDistance } from '~/lib/practice/author-errors.ts';
+import { didYouMean } from '~/lib/practice/author-errors.ts';
+import { KINDS, type SetType } from '~/lib/practice/kinds.ts';
 
 /** `<Quiz id="aget/quiz" />`: the set id is the YAML file's path under `src/content/practice`, without `.yaml`. */
 export const setProps = z.strictObject({
@@ -19,10 +20,7 @@ export const setProps = z.strictObject({
 export type SetProps = z.output<typeof setProps>;
 
 /** The known prop a misspelt one most likely meant, if any is close. */
-function nearest(key: string, known: readonly string[]): string | undefined {
-	const near = [...known].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0];
-	return near !== undefined && editDistance(key, near) <= 2 ? near : undefined;
-}
+const nearest = didYouMean;
 
 function describeIssue(issue: z.core.$ZodIssue, known: readonly string[], example: string): string {
 	if (issue.code === 'unrecognized_keys') {
@@ -41,22 +39,12 @@ function describeIssue(issue: z.core.$ZodIssue, known: readonly string[], exampl
 	return `Prop \`${prop}\` ${issue.message}. Got ${JSON.stringify(issue.input) ?? String(issue.input)}.`;
 }
 
-/** The components authors embed, each with an example id for its messages. */
-const EXAMPLES = {
-	Flashcards: 'aget/cards',
-	Quiz: 'aget/quiz',
-	ExplainIt: 'aget/explain',
-	Practice: 'aget/problems',
-} as const;
-
-export type ComponentName = keyof typeof EXAMPLES;
-
 /** Parses a component's props or throws an AstroError naming the component and the page. */
-export function parseSetProps(component: ComponentName, props: unknown, page: string): SetProps {
+export function parseSetProps(type: SetType, props: unknown, page: string): SetProps {
+	const { component, example } = KINDS[type];
 	const result = setProps.safeParse(props, { reportInput: true });
 	if (result.success) return result.data;
 	const known = Object.keys(setProps.shape);
-	const example = EXAMPLES[component];
 	// A misspelt prop (`ids`) also shows up as the missing one (`id`); the misspelling is the cause, so only it
 	// is reported.
 	const meant = new Set(
@@ -82,5 +70,16 @@ export function pageFileOf(locals: unknown, fallback: string): string {
 	} catch {
 		// `starlightRoute` throws when read outside a Starlight page.
 		return fallback;
+	}
+}
+
+/** The docs entry id of the page being rendered, when the component is on a Starlight page. */
+export function pageEntryOf(locals: unknown): string | undefined {
+	try {
+		const route = (locals as { starlightRoute?: { entry?: { id?: unknown } } }).starlightRoute;
+		const id = route?.entry?.id;
+		return typeof id === 'string' && id !== '' ? id : undefined;
+	} catch {
+		return undefined;
 	}
 }

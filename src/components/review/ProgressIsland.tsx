@@ -12,7 +12,7 @@ import { summarize, type Count } from '~/lib/progress/summary.ts';
 import type { ImportResult } from '~/lib/progress/transfer.ts';
 import { dueQueue, schedule, type ReviewItem } from '~/lib/review/queue.ts';
 import { mistakes } from '~/lib/review/mistakes.ts';
-import { announceProgress, focusLater, inWords, lessonLink } from './shared.ts';
+import { announceProgress, focusLater, inWords, lessonLink, tagWords } from './shared.ts';
 
 export interface ProgressIslandProps {
 	lessons: CatalogLesson[];
@@ -33,7 +33,7 @@ const STATUS_NOTES = {
 	saved: undefined,
 	memory:
 		'This browser does not let the site store your progress (private browsing, storage full or turned off), so it lasts only until you leave the page. Export it to keep it.',
-	newer: 'Your progress was saved by a newer version of this site; it is left untouched. Reload the page to see it.',
+	newer: 'A newer version of this site saved your progress; reload the page to see it.',
 } as const;
 
 const DAY = 86_400_000;
@@ -108,7 +108,8 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 		return progress.subscribe(read);
 	}, []);
 
-	if (!stored) return <p class="aw-status">Loading your progress…</p>;
+	// aw-pg__loading holds the board's place (review.css), so the page below doesn't jump when it renders.
+	if (!stored) return <p class="aw-status aw-pg__loading">Loading your progress…</p>;
 
 	const note = STATUS_NOTES[progress.status()];
 	const summaries = lessons.map((lesson) => ({ lesson, summary: summarize(lesson.items, stored) }));
@@ -164,7 +165,7 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 				: fresh
 					? { href: fresh.lesson.href, text: `Start “${fresh.lesson.title}”` }
 					: tests.length === 0
-						? { href: testHref, text: 'Test this pattern: 10 questions from every lesson' }
+						? { href: testHref, text: 'Check what you know: a 10-question test from every lesson' }
 						: { href: reviewHref, text: 'Everything is done: come back when reviews are due' };
 
 	const days = [0, 1, 2, 3, 4, 5, 6].map((offset) => {
@@ -272,15 +273,15 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 
 			<Section title="Your common mistakes">
 				{groups.length === 0 ? (
-					<p>No mistakes recorded yet. Wrong answers to quiz questions and problems gather here by what they reveal.</p>
+					<p>None yet: wrong answers gather here by what they reveal.</p>
 				) : (
 					<ul class="aw-pg__mistakes">
 						{groups.slice(0, 6).map((group) => {
 							const where = lessonLink(lessons, group.items[0] as ReviewItem);
 							return (
 								<li key={group.tag}>
-									<strong>{group.tag.replaceAll('-', ' ')}</strong>: {group.count} wrong{' '}
-									{group.count === 1 ? 'answer' : 'answers'} · <a href={where.sectionHref}>read “{where.title}”</a>
+									<strong>{tagWords(group.tag)}</strong>: {group.count} wrong {group.count === 1 ? 'answer' : 'answers'}{' '}
+									· <a href={where.sectionHref}>read “{where.title}”</a>
 								</li>
 							);
 						})}
@@ -291,7 +292,7 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 			<Section title="Test results">
 				{tests.length === 0 ? (
 					<p>
-						No test taken yet. <a href={testHref}>Test this pattern</a>.
+						No test taken yet. <a href={testHref}>Take the 10-question test</a>.
 					</p>
 				) : (
 					<ol class="aw-tests">
@@ -309,10 +310,6 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 			</Section>
 
 			<Section title="Keep your progress">
-				<p>
-					Your progress is stored in this browser only. Export it to a file, or open a link on another device; nothing
-					is sent to any server.
-				</p>
 				<div class="aw-actions">
 					{exportButton}
 					<label class="aw-button aw-button--quiet aw-pg__file">

@@ -4,52 +4,38 @@
  * G, U, S); a flashcard is revealed, then marked Missed / Unsure / Knew it. Each answer reschedules the item
  * (`src/lib/review/queue.ts`); a miss comes back later in the same session, in a new order of choices.
  *
- * Item content comes from the practice data the lessons use, fetched per set when an item of it comes up.
+ * Item content comes from the practice data the lessons use (`/practice/<lesson>.json`, through the practice
+ * engine's `loadLessonPractice`), fetched per lesson when an item of it comes up.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CompiledCard, CompiledProblem, CompiledQuestion } from '~/lib/practice/compiled.ts';
 import { choiceOrder } from '~/lib/practice/choice-order.ts';
+import { findItem, loadLessonPractice } from '~/components/practice/islands/lesson-data.ts';
 import { progress, type Progress } from '~/lib/progress/store.ts';
 import { reviewOrder } from '~/lib/review/order.ts';
 import {
 	CONFIDENCE_LABELS,
 	dueQueue,
 	requeueGap,
-	reviewed,
+	reviewRecord,
+	saveReview,
 	schedule,
 	type Confidence,
 	type ReviewItem,
 } from '~/lib/review/queue.ts';
+import { reviewed } from '~/lib/review/step.ts';
 import { announceProgress, focusLater, inWords, lessonLink, type LessonLink } from './shared.ts';
 
 export interface ReviewIslandProps {
 	items: ReviewItem[];
 	lessons: LessonLink[];
-	/** `/practice/` with the base path: a set's data is at `<practiceHref><set id>.json`. */
+	/** `/practice/` with the base path: a lesson's practice data is at `<practiceHref><lesson>.json`. */
 	practiceHref: string;
 	progressHref: string;
 }
 
 type Question = CompiledQuestion & Partial<Pick<CompiledProblem, 'answerHtml'>>;
 type Data = CompiledCard | Question;
-
-const sets = new Map<string, Promise<Map<string, Data>>>();
-
-/** One set's items by id, fetched once per page. */
-function loadSet(href: string): Promise<Map<string, Data>> {
-	let loading = sets.get(href);
-	if (!loading) {
-		loading = fetch(href)
-			.then((response) => {
-				if (!response.ok) throw new Error(String(response.status));
-				return response.json() as Promise<Data[]>;
-			})
-			.then((items) => new Map(items.map((item) => [item.id, item])));
-		loading.catch(() => sets.delete(href));
-		sets.set(href, loading);
-	}
-	return loading;
-}
 
 interface Turn {
 	id: string;
@@ -105,8 +91,8 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 		setFailed(false);
 		if (!item) return;
 		let live = true;
-		loadSet(`${practiceHref}${item.set}.json`)
-			.then((found) => live && setData(found.get(item.id)))
+		loadLessonPractice(`${practiceHref}${item.lesson}.json`)
+			.then((practice) => live && setData(findItem(practice, item.id)?.item as Data | undefined))
 			.catch(() => live && setFailed(true));
 		return () => {
 			live = false;
@@ -116,14 +102,19 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 	const order = useMemo(() => {
 		if (!turn || !data || !('choices' in data)) return [];
 		const previous = shown[turn.id] ?? choiceOrder(turn.id, data.choices.length);
-		return reviewOrder(turn.id, data.choices.length, (stored?.review.get(turn.id)?.reps ?? 0) + turn.round, previous);
+		return reviewOrder(
+			turn.id,
+			data.choices.length,
+			((stored && reviewRecord(stored, turn.id)?.reps) ?? 0) + turn.round,
+			previous,
+		);
 	}, [data, turn?.id, turn?.round]);
 
 	const check = (correct: boolean, confidence: Confidence, choice: number | null) => {
 		if (!item || !turn || checked) return;
 		const now = Date.now();
 		const record = reviewed(progress.get(), item, { correct, confidence, choice }, now);
-		progress.setReview(item.id, record);
+		saveReview(progress, item.id, record);
 		announceProgress();
 		setChecked({ correct, confidence, choice, due: record.due });
 		setReviewedCount((count) => count + 1);
@@ -256,6 +247,15 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 											onChange={() => setSelected(authored)}
 										/>
 										<span class="aw-md aw-choice__text" dangerouslySetInnerHTML={html(choice.html)} />
+										{checked && (choice.correct || checked.choice === authored) && (
+											<strong class="aw-rv__mark">
+												{choice.correct
+													? checked.choice === authored
+														? 'Your answer: right'
+														: 'Right answer'
+													: 'Your answer'}
+											</strong>
+										)}
 									</label>
 								);
 							})}

@@ -26,21 +26,20 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "now", "in 10 minutes", "in 3 hours", "tomorrow", "in 8 days". */
+/** "now", "in 10 minutes", "in 3 hours", "tomorrow", "in 8 days" (never "in 60 minutes" or "in 24 hours"). */
 export function inWords(at: number, now: number): string {
 	const wait = at - now;
 	if (wait <= 0) return 'now';
-	if (wait < HOUR) {
-		const minutes = Math.max(1, Math.round(wait / MINUTE));
-		return `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
-	}
-	if (wait < DAY) {
-		const hours = Math.round(wait / HOUR);
-		return `in ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
-	}
+	const minutes = Math.max(1, Math.round(wait / MINUTE));
+	if (minutes < 60) return `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+	const hours = Math.round(wait / HOUR);
+	if (hours < 24) return `in ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 	const days = Math.round(wait / DAY);
 	return days === 1 ? 'tomorrow' : `in ${days} days`;
 }
 
 /** Moves focus to the element with this id once the render a reader's action caused is done. */
 export const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+/** A misconception tag as words: `await-queryset` → "await queryset", `asave-in-4-1` → "asave in 4-1". */
+export const tagWords = (tag: string) => tag.replace(/(?<!\d)-|-(?!\d)/g, ' ');

@@ -3,6 +3,7 @@
  * what is wrong and how to fix it. One message per problem, all problems of a build at once.
  */
 import type { z } from 'astro/zod';
+import { practiceSetJsonSchema } from './json-schema.ts';
 
 export interface AuthorProblem {
 	/** Repository-relative file path. */
@@ -28,40 +29,28 @@ export function formatProblems(problems: readonly AuthorProblem[]): string {
 	return problems.map((problem) => `- ${formatProblem(problem)}`).join('\n');
 }
 
-/** Keys the schemas know, for "did you mean" suggestions on unknown keys. */
-const KNOWN_KEYS = [
-	'type',
-	'title',
-	'items',
-	'id',
-	'level',
-	'front',
-	'back',
-	'difficulty',
-	'prompt',
-	'choices',
-	'text',
-	'correct',
-	'feedback',
-	'run',
-	'norun',
-	'code',
-	'raises',
-	'match',
-	'prints',
-	'returns',
-	'ok',
-	'context',
-	'explanation',
-	'section',
-	'misconception',
-	'hint',
-	'concepts',
-	'answer',
-	'steps',
-	'check',
-	'mistakes',
-];
+/**
+ * Every key the practice schemas know, for "did you mean" on an unknown key: read from the JSON Schema that
+ * `json-schema.ts` generates from the Zod schemas, so a key added to a schema is suggested without a list here.
+ */
+let knownKeys: readonly string[] | undefined;
+function KNOWN_KEYS(): readonly string[] {
+	knownKeys ??= [...propertyNames(practiceSetJsonSchema())].sort();
+	return knownKeys;
+}
+
+function propertyNames(schema: unknown, names = new Set<string>()): Set<string> {
+	if (Array.isArray(schema)) for (const entry of schema) propertyNames(entry, names);
+	else if (typeof schema === 'object' && schema !== null) {
+		for (const [key, value] of Object.entries(schema)) {
+			if (key === 'properties' && typeof value === 'object' && value !== null) {
+				for (const name of Object.keys(value)) names.add(name);
+			}
+			propertyNames(value, names);
+		}
+	}
+	return names;
+}
 
 type PathKey = PropertyKey;
 
@@ -85,7 +74,12 @@ function itemIdAt(data: unknown, index: number | undefined): string | undefined 
 	return typeof id === 'string' ? id : undefined;
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
+/**
+ * The candidate an author most likely meant by `word`, or none when no candidate is close: at most a third of
+ * the word's letters (and at least 2) differ. The one "did you mean" rule for every author message: unknown
+ * keys in the data, unknown props and set ids in MDX.
+ */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
 	let best: string | undefined;
 	let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
 	for (const candidate of candidates) {
@@ -140,7 +134,7 @@ function messageFor(issue: z.core.$ZodIssue): { message: string; extraField?: st
 		}
 		case 'unrecognized_keys': {
 			const [key = ''] = issue.keys;
-			const suggestion = closest(key, KNOWN_KEYS);
+			const suggestion = didYouMean(key, KNOWN_KEYS());
 			const names = issue.keys.map((name) => `\`${name}\``).join(', ');
 			return {
 				message: `has unknown key ${names}. Fix: ${suggestion ? `did you mean \`${suggestion}\`? Rename it, or remove it.` : 'remove it, or check its spelling in docs/content-format.md.'}`,
@@ -166,7 +160,7 @@ function explainedByMisspelling(issue: z.core.$ZodIssue, issues: readonly z.core
 			other.code === 'unrecognized_keys' &&
 			other.path.length === parent.length &&
 			other.path.every((part, index) => part === parent[index]) &&
-			other.keys.some((unknown) => closest(unknown, KNOWN_KEYS) === key),
+			other.keys.some((unknown) => didYouMean(unknown, KNOWN_KEYS()) === key),
 	);
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { choiceOrder } from './choice-order.ts';
-import { compileSet, itemHash, unwrapParagraph } from './compile.ts';
+import { compileSet, itemHash, takeAssets, unwrapParagraph } from './compile.ts';
 import { parsePracticeFile } from './parse-file.ts';
 
 describe('itemHash', () => {
@@ -23,6 +23,20 @@ describe('unwrapParagraph', () => {
 		const html = '<p>One</p>\n<p>Two</p>';
 		expect(unwrapParagraph(html)).toBe(html);
 		expect(unwrapParagraph('<pre><code>x</code></pre>')).toBe('<pre><code>x</code></pre>');
+	});
+});
+
+describe('takeAssets', () => {
+	test("takes Expressive Code's stylesheet and script out of a fragment and keeps each once", () => {
+		const assets = new Set<string>();
+		const block = (code: string) =>
+			`<div class="expressive-code"><link rel="stylesheet" href="/base/_astro/ec.w36nc.css"><script type="module" src="/base/_astro/ec.0vx5m.js"></script><figure>${code}</figure></div>`;
+		expect(takeAssets(block('a'), assets)).toBe('<div class="expressive-code"><figure>a</figure></div>');
+		expect(takeAssets(block('b'), assets)).toBe('<div class="expressive-code"><figure>b</figure></div>');
+		expect([...assets]).toEqual([
+			'<link rel="stylesheet" href="/base/_astro/ec.w36nc.css">',
+			'<script type="module" src="/base/_astro/ec.0vx5m.js"></script>',
+		]);
 	});
 });
 

@@ -8,6 +8,7 @@ import type { CompiledChoice, CompiledSet, Html } from './compiled.ts';
 import { assertNever } from './compiled.ts';
 import type { Choice } from './choice.ts';
 import { choiceOrder } from './choice-order.ts';
+import { hostPageOf } from './set-pages.ts';
 import type { Problem } from './items.ts';
 import type { PracticeSet } from './practice-set.ts';
 
@@ -43,6 +44,21 @@ function stableStringify(value: unknown): string {
 	return JSON.stringify(value);
 }
 
+/**
+ * Expressive Code puts its stylesheet and script before every code block it renders: in practice data that
+ * would repeat them in every fragment. They are taken out of the fragments and kept once per set
+ * (`CompiledSet.assets`); a page with practice renders them once (see `PracticeAssets.astro`).
+ */
+const EC_ASSET =
+	/<link rel="stylesheet" href="[^"]*\/ec\.[\w-]+\.css"\s*\/?>|<script type="module" src="[^"]*\/ec\.[\w-]+\.js"><\/script>/g;
+
+export function takeAssets(html: Html, assets: Set<string>): Html {
+	return html.replace(EC_ASSET, (tag) => {
+		assets.add(tag);
+		return '';
+	});
+}
+
 /** A single Markdown paragraph rendered for an inline slot (a button label, a list item) loses its `<p>`. */
 export function unwrapParagraph(html: Html): Html {
 	const trimmed = html.trim();
@@ -68,8 +84,10 @@ async function inItem<T>(file: string, id: string, run: () => Promise<T>): Promi
 export async function compileSet(
 	meta: { id: string; lesson: string; file: string },
 	set: PracticeSet,
-	render: RenderMarkdown,
+	renderMarkdown: RenderMarkdown,
 ): Promise<CompiledSet> {
+	const assets = new Set<string>();
+	const render = async (markdown: string) => takeAssets(await renderMarkdown(markdown), assets);
 	const inline = async (markdown: string) => unwrapParagraph(await render(markdown));
 	const all = (list: readonly string[]) => Promise.all(list.map(render));
 	/** Choices in the order they are shown, each with its authored index. */
@@ -85,12 +103,29 @@ export async function compileSet(
 				};
 			}),
 		);
-	const base = { id: meta.id, lesson: meta.lesson, file: meta.file, ...(set.title ? { title: set.title } : {}) };
+	const base = {
+		id: meta.id,
+		lesson: meta.lesson,
+		page: hostPageOf({ id: meta.id, page: set.page }),
+		file: meta.file,
+		...(set.title ? { title: set.title } : {}),
+	};
 
+	const items = await compileItems(meta, set, render, inline, all, choices);
+	return { ...base, ...items, assets: [...assets] } as CompiledSet;
+}
+
+async function compileItems(
+	meta: { id: string; lesson: string; file: string },
+	set: PracticeSet,
+	render: RenderMarkdown,
+	inline: RenderMarkdown,
+	all: (list: readonly string[]) => Promise<Html[]>,
+	choices: (itemId: string, list: readonly Choice[]) => Promise<CompiledChoice[]>,
+): Promise<Pick<CompiledSet, 'type' | 'items'>> {
 	switch (set.type) {
 		case 'cards':
 			return {
-				...base,
 				type: 'cards',
 				items: await Promise.all(
 					set.items.map((item) =>
@@ -106,7 +141,6 @@ export async function compileSet(
 			};
 		case 'quiz':
 			return {
-				...base,
 				type: 'quiz',
 				items: await Promise.all(
 					set.items.map((item) =>
@@ -126,7 +160,6 @@ export async function compileSet(
 			};
 		case 'explain':
 			return {
-				...base,
 				type: 'explain',
 				items: await Promise.all(
 					set.items.map((item) =>
@@ -143,7 +176,6 @@ export async function compileSet(
 			};
 		case 'problems':
 			return {
-				...base,
 				type: 'problems',
 				items: await Promise.all(
 					set.items.map((item) =>

@@ -61,10 +61,15 @@ export interface CompiledProblem extends CompiledQuestion {
 interface SetBase {
 	/** The set id authors embed: the file path under `src/content/practice` without `.yaml`. */
 	id: string;
+	/** The first segment of the id. */
 	lesson: string;
+	/** The docs entry id of the page that shows the set (see `set-pages.ts`). */
+	page: string;
 	title?: string;
 	/** Repository-relative path of the YAML file, for error messages. */
 	file: string;
+	/** Stylesheet and script tags the set's HTML needs (Expressive Code's), rendered once per page. */
+	assets: string[];
 }
 
 export type CompiledSet =
@@ -72,6 +77,15 @@ export type CompiledSet =
 	| (SetBase & { type: 'quiz'; items: CompiledQuestion[] })
 	| (SetBase & { type: 'explain'; items: CompiledExplain[] })
 	| (SetBase & { type: 'problems'; items: CompiledProblem[] });
+
+/**
+ * What `/practice/<lesson>.json` holds: every set of one lesson, compiled, in the order the lesson shows the
+ * kinds. Islands render any set from it (see ARCHITECTURE.md, "Rendering practice from a lesson's data").
+ */
+export interface LessonPractice {
+	lesson: string;
+	sets: CompiledSet[];
+}
 
 export function assertNever(value: never): never {
 	throw new Error(`Unhandled value: ${JSON.stringify(value)}`);

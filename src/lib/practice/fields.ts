@@ -3,6 +3,9 @@
  * what is wrong and how to fix it, because these messages are what an author sees when a build stops.
  */
 import { z } from 'astro/zod';
+import { DIFFICULTIES, LEVELS } from './scales.ts';
+
+export { DIFFICULTIES, LEVELS };
 
 /** Markdown text: inline code, emphasis, links and fenced code blocks. Never empty. */
 export const markdown = z
@@ -20,12 +23,10 @@ export const itemId = z
 		error: 'must be lower-case kebab-case (letters, digits and single hyphens), such as `aget-returns-instance`.',
 	});
 
-export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export const difficulty = z.enum(DIFFICULTIES, {
 	error: `must be one of ${DIFFICULTIES.join(', ')}.`,
 });
 export type Difficulty = z.output<typeof difficulty>;
 
-export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export const level = z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}.` });
 export type Level = z.output<typeof level>;

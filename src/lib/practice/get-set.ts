@@ -5,25 +5,21 @@
 import { getCollection, getEntry, render } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import type { CompiledSet } from './compiled.ts';
-import { editDistance } from './author-errors.ts';
-
-const COMPONENT_FOR: Record<CompiledSet['type'], string> = {
-	cards: 'Flashcards',
-	quiz: 'Quiz',
-	explain: 'ExplainIt',
-	problems: 'Practice',
-};
+import { KINDS } from './kinds.ts';
+import { didYouMean } from './author-errors.ts';
 
 export async function getPracticeSet<T extends CompiledSet['type']>(
 	id: string,
 	type: T,
 	page: string,
+	/** The docs entry id of the embedding page, when known: a set is shown on its own page only. */
+	pageEntry?: string,
 ): Promise<Extract<CompiledSet, { type: T }>> {
-	const component = COMPONENT_FOR[type];
+	const { component } = KINDS[type];
 	const entry = await getEntry('practice', id);
 	if (!entry) {
 		const ids = (await getCollection('practice')).filter((set) => set.data.type === type).map((set) => set.id);
-		const nearest = [...ids].sort((a, b) => editDistance(id, a) - editDistance(id, b))[0];
+		const nearest = didYouMean(id, ids);
 		throw new AstroError(
 			`${page}: <${component} id="${id}" /> names no practice set.`,
 			`Fix: use the path of a YAML file under src/content/practice without ".yaml"${
@@ -35,7 +31,13 @@ export async function getPracticeSet<T extends CompiledSet['type']>(
 	if (set.type !== type) {
 		throw new AstroError(
 			`${page}: <${component} id="${id}" /> points at a ${set.type} set (${set.file}).`,
-			`Fix: embed it with <${COMPONENT_FOR[set.type]} id="${id}" />, or point <${component}> at a ${type} set.`,
+			`Fix: embed it with <${KINDS[set.type].component} id="${id}" />, or point <${component}> at a ${type} set.`,
+		);
+	}
+	if (pageEntry !== undefined && pageEntry !== set.page) {
+		throw new AstroError(
+			`${page}: <${component} id="${id}" /> is a set of ${set.page}, not of this page (${pageEntry}).`,
+			`Fix: embed it on ${set.page}, or, if the set belongs on this page, add \`page: ${pageEntry}\` to ${set.file}. A set's page is lessons/<first segment of its id> unless its YAML names another.`,
 		);
 	}
 	await checkSections(set);

@@ -15,6 +15,13 @@ import { reportPracticeProblems } from './dev-problems.ts';
 import { parsePracticeFile } from './parse-file.ts';
 import { checkQuality, formatFigures, type QualityInput } from './quality.ts';
 import { checkSiteRules, type LoadedSet } from './site-rules.ts';
+import { lessonOf } from './set-pages.ts';
+
+/**
+ * Part of every entry's digest: change it when the compiled shape changes (compile.ts, compiled.ts), so a warm
+ * build recompiles sets whose YAML did not change.
+ */
+const COMPILED_FORMAT = 'compiled:v2';
 
 export class PracticeDataError extends AstroError {
 	constructor(readonly problems: readonly AuthorProblem[]) {
@@ -67,13 +74,22 @@ export function practiceLoader(options: { base: string }): Loader {
 				context.logger.info(formatFigures(quality.figures));
 
 				const render = async (markdown: string) => (await context.renderMarkdown(markdown)).html;
-				context.store.clear();
-				for (const { id, file, set } of loaded) {
-					const lesson = id.split('/')[0] ?? id;
-					const data = await compileSet({ id, lesson, file }, set, render);
-					context.store.set({ id, data: { ...data }, filePath: file, digest: context.generateDigest(data as never) });
-				}
-				context.logger.info(`Loaded ${loaded.length} practice sets.`);
+				// Like glob(): an entry whose file is unchanged (same digest in the store, which `astro dev` keeps in
+				// memory and a warm build reads from .astro/) is not compiled again; entries of deleted files go.
+				const present = new Set(loaded.map(({ id }) => id));
+				for (const id of context.store.keys()) if (!present.has(id)) context.store.delete(id);
+				const sourceOf = new Map(sources.map(({ file, source }) => [file, source]));
+				let compiled = 0;
+				await Promise.all(
+					loaded.map(async ({ id, file, set }) => {
+						const digest = context.generateDigest(`${COMPILED_FORMAT}\n${sourceOf.get(file) ?? ''}`);
+						if (context.store.get(id)?.digest === digest) return;
+						const data = await compileSet({ id, lesson: lessonOf(id), file }, set, render);
+						context.store.set({ id, data: { ...data }, filePath: file, digest });
+						compiled++;
+					}),
+				);
+				context.logger.info(`Loaded ${loaded.length} practice sets (${compiled} compiled, the others unchanged).`);
 			};
 
 			if (!context.watcher) {

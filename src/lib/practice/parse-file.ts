@@ -2,7 +2,7 @@
  * Reads one practice YAML file into a validated set, or into author problems. Pure apart from its input,
  * so the rules and their messages are unit-tested without Astro.
  */
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isNode, LineCounter, parse, parseDocument } from 'yaml';
 import type { AuthorProblem } from './author-errors.ts';
 import { describeIssues } from './author-errors.ts';
 import { practiceSet, type PracticeSet } from './practice-set.ts';
@@ -27,7 +27,22 @@ function uniqueErrors<T extends { message: string; linePos?: readonly { line: nu
 	});
 }
 
+/**
+ * The fast path: plain YAML to data, validated. Only a file that fails (bad YAML or bad data) is parsed again
+ * with line counting, to say where each problem is.
+ */
 export function parsePracticeFile(file: string, source: string): ParseResult {
+	let data: unknown;
+	try {
+		data = parse(source, { uniqueKeys: true });
+	} catch {
+		return describeFailure(file, source);
+	}
+	const result = practiceSet.safeParse(data);
+	return result.success ? { ok: true, set: result.data } : describeFailure(file, source);
+}
+
+function describeFailure(file: string, source: string): ParseResult {
 	const lineCounter = new LineCounter();
 	const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
 	if (document.errors.length > 0) {

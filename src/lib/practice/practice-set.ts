@@ -5,6 +5,17 @@
 import { z } from 'astro/zod';
 import { card, explainQuestion, problem, quizQuestion } from './items.ts';
 
+/**
+ * The docs page that shows the set, such as `guide/authoring`, for a set that does not live on its lesson
+ * (`lessons/<first segment of its id>`, the default).
+ */
+const page = z
+	.string({ error: 'must be the id of a docs page, such as `guide/authoring`.' })
+	.regex(/^[a-z0-9-]+(?:\/[a-z0-9-]+)*$/, {
+		error: 'must be the id of a docs page, such as `guide/authoring` (its path under src/content/docs, no extension).',
+	})
+	.optional();
+
 const items = <T extends z.ZodType>(item: T) =>
 	z.array(item, { error: 'must be a list of items.' }).min(1, { error: 'is empty. Fix: add at least one item.' });
 
@@ -13,10 +24,15 @@ export const SET_TYPES = ['cards', 'quiz', 'explain', 'problems'] as const;
 export const practiceSet = z.discriminatedUnion(
 	'type',
 	[
-		z.strictObject({ type: z.literal('cards'), title: z.string().min(1).optional(), items: items(card) }),
-		z.strictObject({ type: z.literal('quiz'), title: z.string().min(1).optional(), items: items(quizQuestion) }),
-		z.strictObject({ type: z.literal('explain'), title: z.string().min(1).optional(), items: items(explainQuestion) }),
-		z.strictObject({ type: z.literal('problems'), title: z.string().min(1).optional(), items: items(problem) }),
+		z.strictObject({ type: z.literal('cards'), title: z.string().min(1).optional(), page, items: items(card) }),
+		z.strictObject({ type: z.literal('quiz'), title: z.string().min(1).optional(), page, items: items(quizQuestion) }),
+		z.strictObject({
+			type: z.literal('explain'),
+			title: z.string().min(1).optional(),
+			page,
+			items: items(explainQuestion),
+		}),
+		z.strictObject({ type: z.literal('problems'), title: z.string().min(1).optional(), page, items: items(problem) }),
 	],
 	{
 		error: `must be one of ${SET_TYPES.join(', ')}. Fix: name the kind of set this file holds (quiz.yaml holds \`type: quiz\`).`,

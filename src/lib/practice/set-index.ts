@@ -18,13 +18,8 @@ export type SetType = (typeof SET_TYPES)[number];
 /** The folder of the practice data, relative to the project root. */
 export const PRACTICE_DIRECTORY = 'src/content/practice';
 
-/** The component that embeds each type of set in MDX. */
-export const COMPONENT_FOR: Readonly<Record<SetType, string>> = {
-	cards: 'Flashcards',
-	quiz: 'Quiz',
-	explain: 'ExplainIt',
-	problems: 'Practice',
-};
+/** The component that embeds each type of set in MDX, from the kind registry. */
+export { COMPONENT_FOR } from './kinds.ts';
 
 export interface IndexedSet {
 	/** The set id authors embed: the file's path under the practice folder, without `.yaml`. */

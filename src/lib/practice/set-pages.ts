@@ -1,99 +1,46 @@
 /**
- * Every practice set also has a page of its own, `/practice/<set id>/`, and its data, `/practice/<set id>.json`.
+ * Where practice lives, derived from set ids. A set's lesson is the first segment of its id (`aget/quiz` →
+ * `aget`); the page that shows it is `lessons/<lesson>` unless the set names another (`page:` in its YAML,
+ * for sets that live elsewhere, such as the authoring guide's examples).
  *
- * A lesson page does not carry its sets' questions and answers in its HTML (they are over half of a lesson's
- * bytes): it shows each set's summary and a link to the set's page, and with JavaScript the island fetches the
- * set's data as the reader scrolls towards it and renders it in place. The set's page renders the whole set on
- * the server, so it reads fully without JavaScript, answers in closed `<details>`.
+ * Each lesson has one practice page, `/practice/<lesson>/`, with all its sets rendered whole (what readers
+ * without JavaScript use: answers in closed `<details>`), and one data file, `/practice/<lesson>.json`, with
+ * all its sets compiled: what every island renders from. A lesson page carries no questions in its HTML (they
+ * are over half of a lesson's bytes): each set shows its summary and a link to its place on the practice page,
+ * and with JavaScript its island renders the set from the lesson's data.
  */
-import type { CompiledSet } from './compiled.ts';
-import { DIFFICULTIES, LEVELS } from './fields.ts';
 
-export type SetType = CompiledSet['type'];
-
-/** A set's section name, as lessons title it (CONTRIBUTING.md, "Add a lesson"). */
-export const SET_TITLES: Readonly<Record<SetType, string>> = {
-	cards: 'Recall & review',
-	quiz: 'Quiz',
-	explain: 'Explain it',
-	problems: 'Practice',
-};
-
-/** The set types in the order a lesson shows them. */
-export const SET_TYPES = Object.keys(SET_TITLES) as SetType[];
-
-/** The page of a set: `/practice/aget/quiz/` (without the site's base path). */
-export function setPagePath(setId: string): string {
-	return `/practice/${setId}/`;
+/** The lesson a set belongs to: the first segment of its id. */
+export function lessonOf(setId: string): string {
+	return setId.split('/')[0] ?? setId;
 }
 
-/** The data of a set, its items with their HTML, as JSON: `/practice/aget/quiz.json`. */
-export function setDataPath(setId: string): string {
-	return `/practice/${setId}.json`;
+/** The docs entry id of the page that shows a set: its own `page`, else its lesson's. */
+export function hostPageOf(set: { id: string; page?: string | undefined }): string {
+	return set.page ?? `lessons/${lessonOf(set.id)}`;
 }
 
-const LINK_TEXTS: Readonly<Record<SetType, string>> = {
-	cards: 'Open the flashcards on their own page',
-	quiz: 'Open the quiz on its own page',
-	explain: 'Open these questions on their own page',
-	problems: 'Open the practice problems on their own page',
-};
-
-/** The link from a lesson to a set's page. */
-export function setLinkText(type: SetType): string {
-	return LINK_TEXTS[type];
+/** The path of a docs entry's page (without the site's base path). */
+export function docsPath(entryId: string): string {
+	return entryId === 'index' ? '/' : `/${entryId}/`;
 }
 
-const NOUNS: Readonly<Record<SetType, [one: string, many: string]>> = {
-	cards: ['card', 'cards'],
-	quiz: ['question', 'questions'],
-	explain: ['question to answer in your own words', 'questions to answer in your own words'],
-	problems: ['problem', 'problems'],
-};
-
-/** "11 questions: 3 easy, 4 medium, 4 hard", "9 cards: 3 beginner, 3 intermediate, 3 advanced". */
-export function setSummary(set: CompiledSet): string {
-	const [one, many] = NOUNS[set.type];
-	const count = `${set.items.length} ${set.items.length === 1 ? one : many}`;
-	const groups: [readonly string[], string[]] | undefined =
-		set.type === 'cards'
-			? [LEVELS, set.items.map((item) => item.level)]
-			: set.type === 'quiz' || set.type === 'problems'
-				? [DIFFICULTIES, set.items.map((item) => item.difficulty)]
-				: undefined;
-	if (!groups) return count;
-	const [order, values] = groups;
-	const parts = order
-		.map((name) => [name, values.filter((value) => value === name).length] as const)
-		.filter(([, n]) => n > 0)
-		.map(([name, n]) => `${n} ${name}`);
-	return `${count}: ${parts.join(', ')}`;
+/** A lesson's practice page: `/practice/aget/` (without the site's base path). */
+export function practicePagePath(lesson: string): string {
+	return `/practice/${lesson}/`;
 }
 
-/** The part of a docs entry the embeds are found in. */
-export interface EmbeddingEntry {
-	id: string;
-	body?: string | undefined;
+/** A lesson's practice data, every set of the lesson with its HTML, as JSON: `/practice/aget.json`. */
+export function practiceDataPath(lesson: string): string {
+	return `/practice/${lesson}.json`;
 }
 
-const EMBED = /<(?:Flashcards|Quiz|ExplainIt|Practice)\s+id=["']([^"']+)["']/g;
-
-/** MDX without its code: fenced blocks and inline code spans, where an embed is only shown, not made. */
-function withoutCode(mdx: string): string {
-	return mdx.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
+/** A set's anchor on its lesson's practice page: the rest of its id (`aget/quiz` → `quiz`). */
+export function setAnchor(setId: string): string {
+	return setId.split('/').slice(1).join('-') || setId;
 }
 
-/**
- * Which page embeds each set, by set id: the first page (in id order) whose MDX embeds it, not counting
- * embeds shown as code. A set's own page links back to it; a set no page embeds gets no page.
- */
-export function setHosts<T extends EmbeddingEntry>(entries: readonly T[]): Map<string, T> {
-	const hosts = new Map<string, T>();
-	for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-		for (const match of withoutCode(entry.body ?? '').matchAll(EMBED)) {
-			const id = match[1];
-			if (id !== undefined && !hosts.has(id)) hosts.set(id, entry);
-		}
-	}
-	return hosts;
+/** A set's anchor on the page that shows it, which back-links from the practice page target. */
+export function embedAnchor(setId: string): string {
+	return `set-${setAnchor(setId)}`;
 }

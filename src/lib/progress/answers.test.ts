@@ -8,7 +8,7 @@ const item = { id: 'q', hash: 'h2', choices: [2, 0, 3, 1].map((index) => ({ inde
 const progressOf = (entries: Record<string, ItemRecord>): Progress => ({
 	items: new Map(Object.entries(entries)),
 	tests: [],
-	review: new Map(),
+	review: {},
 });
 
 describe('records of answers', () => {

@@ -50,15 +50,8 @@
  */
 import { MAX_DRAFT, MAX_STORED_LENGTH, MAX_TESTS, PROGRESS_VERSION } from './limits.ts';
 import { assertNever } from '../practice/compiled.ts';
-import type { ItemRecord, ReviewRecord, TestRecord } from './schema.ts';
-import {
-	isFields,
-	parseEnvelope,
-	parseItemRecord,
-	parseReviewRecord,
-	parseTestRecord,
-	type Envelope,
-} from './validate.ts';
+import type { ItemRecord, TestRecord } from './schema.ts';
+import { isFields, parseEnvelope, parseItemRecord, parseTestRecord, type Envelope } from './validate.ts';
 
 export const STORAGE_KEY = 'awaitable:progress';
 
@@ -66,7 +59,11 @@ export const STORAGE_KEY = 'awaitable:progress';
 export interface Progress {
 	items: ReadonlyMap<string, ItemRecord>;
 	tests: readonly TestRecord[];
-	review: ReadonlyMap<string, ReviewRecord>;
+	/**
+	 * The review queue's entries as stored, not yet validated: only the review and progress pages read them
+	 * (through `reviewRecord` in `src/lib/review/queue.ts`), so the lesson pages do not load their validator.
+	 */
+	review: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -122,12 +119,7 @@ export function toProgress(envelope: Envelope): Progress {
 		if (record) items.set(id, record);
 	}
 	const tests = envelope.tests.map(parseTestRecord).filter((test): test is TestRecord => test !== undefined);
-	const review = new Map<string, ReviewRecord>();
-	for (const [id, value] of Object.entries(envelope.review)) {
-		const record = parseReviewRecord(value);
-		if (record) review.set(id, record);
-	}
-	return { items, tests, review };
+	return { items, tests, review: envelope.review };
 }
 
 export function emptyEnvelope(): Envelope {
@@ -139,11 +131,9 @@ export interface ProgressStore {
 	/** Replaces one item's record, computed from the previous one (for counting attempts). */
 	update(id: string, next: (previous: ItemRecord | undefined) => ItemRecord): void;
 	addTest(result: TestRecord): void;
-	/** Replaces one item's review state. */
-	setReview(id: string, record: ReviewRecord): void;
 	/** The whole stored document, entries this version does not understand included (for export). */
 	document(): Envelope;
-	/** Replaces the whole document with one computed from it (for import). */
+	/** Replaces the whole document with one computed from it (a review, an import). */
 	replace(change: (current: Envelope) => Envelope): void;
 	/** Deletes everything stored, including records of ids that no longer exist. */
 	reset(): void;
@@ -270,9 +260,6 @@ export function createProgressStore(getStorage: () => Storage | null | undefined
 		},
 		addTest(result) {
 			write((current) => ({ ...current, tests: [...current.tests, result].slice(-MAX_TESTS) }));
-		},
-		setReview(id, record) {
-			write((current) => ({ ...current, review: { ...current.review, [id]: record } }));
 		},
 		document() {
 			return ensureLoaded();

@@ -8,7 +8,7 @@ import { isDone, itemState, summarize } from './summary.ts';
 const progressOf = (entries: Record<string, ItemRecord>): Progress => ({
 	items: new Map(Object.entries(entries)),
 	tests: [],
-	review: new Map(),
+	review: {},
 });
 const base = { at: 1, attempts: 1 };
 

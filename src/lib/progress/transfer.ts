@@ -14,7 +14,8 @@
  */
 import { MAX_TESTS, PROGRESS_VERSION } from './limits.ts';
 import { decode, type ProgressStore } from './store.ts';
-import { isFields, parseItemRecord, parseReviewRecord, parseTestRecord, type Envelope } from './validate.ts';
+import { isFields, parseItemRecord, parseTestRecord, type Envelope } from './validate.ts';
+import { parseReviewRecord } from './validate-review.ts';
 
 /** Marks a file as ours, so another site's JSON is recognised as such. */
 export const FILE_MARK = 'awaitable-progress';

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../test-draw/prng.ts';
 import { MAX_DRAFT } from './limits.ts';
 import { itemRecord, progressDocument, reviewRecord, testRecord } from './schema.ts';
-import { parseEnvelope, parseItemRecord, parseReviewRecord, parseTestRecord } from './validate.ts';
+import { parseEnvelope, parseItemRecord, parseTestRecord } from './validate.ts';
+import { parseReviewRecord } from './validate-review.ts';
 
 const card = { kind: 'card', hash: 'abc', at: 1, attempts: 1, known: true };
 const choice = { kind: 'choice', hash: 'abc', at: 1, attempts: 2, choice: 3, correct: false };

@@ -3,26 +3,26 @@
  * Zod would cost half the JavaScript budget of a lesson page; `validate.test.ts` checks that both accept
  * exactly the same values and give the same output. Change the two together.
  */
-import type { ItemRecord, ReviewRecord, TestRecord } from './schema.ts';
+import type { ItemRecord, TestRecord } from './schema.ts';
 import { MAX_DRAFT, SEED_PATTERN } from './limits.ts';
 
 type Fields = Record<string, unknown>;
 /** Returns the parsed value (a copy where Zod copies), or FAIL. */
-type Parse = (value: unknown) => unknown;
+export type Parse = (value: unknown) => unknown;
 
-const FAIL: unique symbol = Symbol('invalid');
+export const FAIL: unique symbol = Symbol('invalid');
 
 export function isFields(value: unknown): value is Fields {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const when =
+export const when =
 	(test: (value: unknown) => boolean): Parse =>
 	(value) =>
 		test(value) ? value : FAIL;
-const int = (min: number, max = Number.MAX_SAFE_INTEGER): Parse =>
+export const int = (min: number, max = Number.MAX_SAFE_INTEGER): Parse =>
 	when((value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max);
-const num = (min: number, max: number): Parse =>
+export const num = (min: number, max: number): Parse =>
 	when((value) => typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max);
 const text = (min: number, max: number, pattern?: RegExp): Parse =>
 	when(
@@ -36,15 +36,15 @@ const list =
 		const out = value.map(each);
 		return out.includes(FAIL) ? FAIL : out;
 	};
-const nullable =
+export const nullable =
 	(parse: Parse): Parse =>
 	(value) =>
 		value === null ? null : parse(value);
-const bool: Parse = when((value) => typeof value === 'boolean');
-const choiceIndex = int(0, 5);
+export const bool: Parse = when((value) => typeof value === 'boolean');
+export const choiceIndex = int(0, 5);
 
 /** The listed fields of `value` when every one parses, in a new object (unknown keys dropped, as Zod does). */
-const object =
+export const object =
 	(shape: Record<string, Parse>): Parse =>
 	(value) => {
 		if (!isFields(value)) return FAIL;
@@ -58,8 +58,8 @@ const object =
 	};
 
 /** The fields of each record, as in `schema.ts`. */
-const hash = text(1, 64);
-const time = int(0);
+export const hash = text(1, 64);
+export const time = int(0);
 const base = { hash, at: time };
 const ITEM: Record<ItemRecord['kind'], Parse> = {
 	card: object({ ...base, attempts: int(1), known: bool }),
@@ -74,22 +74,8 @@ const TEST = object({
 	missed: list(50, text(0, 100)),
 	answers: list(50, object({ id: text(1, 100), choice: nullable(choiceIndex), correct: bool })),
 });
-const REVIEW = object({
-	hash,
-	due: time,
-	s: num(0, 36_500),
-	d: num(0, 10),
-	state: int(0, 3),
-	step: int(0, 10),
-	last: time,
-	reps: int(0),
-	lapses: int(0),
-	conf: int(0, 2),
-	correct: bool,
-	choice: nullable(choiceIndex),
-});
 
-const orUndefined = <T>(value: unknown): T | undefined => (value === FAIL ? undefined : (value as T));
+export const orUndefined = <T>(value: unknown): T | undefined => (value === FAIL ? undefined : (value as T));
 
 /** Parses one stored item record; `undefined` when it is not valid. */
 export function parseItemRecord(value: unknown): ItemRecord | undefined {
@@ -102,9 +88,6 @@ export function parseItemRecord(value: unknown): ItemRecord | undefined {
 
 /** Parses one stored test result; `undefined` when it is not valid. */
 export const parseTestRecord = (value: unknown): TestRecord | undefined => orUndefined(TEST(value));
-
-/** Parses one item's review state; `undefined` when it is not valid. */
-export const parseReviewRecord = (value: unknown): ReviewRecord | undefined => orUndefined(REVIEW(value));
 
 /** The stored document's envelope, entries not yet validated. */
 export interface Envelope {

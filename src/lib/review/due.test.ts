@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decode, STORAGE_KEY, toProgress } from '../progress/store.ts';
 import { seededRandom } from '../test-draw/prng.ts';
 import { countDue, DUE_KEY } from './due.ts';
-import { dueQueue, reviewed, type ReviewItem } from './queue.ts';
+import { dueQueue, type ReviewItem } from './queue.ts';
+import { reviewed } from './step.ts';
 
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;

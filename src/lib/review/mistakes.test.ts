@@ -49,7 +49,7 @@ describe('common mistakes', () => {
 				['e', wrong()],
 			]),
 			tests: [test],
-			review: new Map([['b', review(false)]]),
+			review: { b: review(false) },
 		};
 		const items = [
 			item('a', 'await-queryset'),

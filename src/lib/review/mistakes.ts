@@ -4,7 +4,7 @@
  * lesson's latest answer, each test run, and the latest review.
  */
 import type { Progress } from '../progress/store.ts';
-import type { ReviewItem } from './queue.ts';
+import { reviewRecord, type ReviewItem } from './queue.ts';
 
 export interface MistakeGroup {
 	tag: string;
@@ -25,7 +25,7 @@ export function mistakes(progress: Progress, items: readonly ReviewItem[]): Mist
 	for (const item of items) {
 		if (!item.misconception) continue;
 		const lesson = progress.items.get(item.id);
-		const review = progress.review.get(item.id);
+		const review = reviewRecord(progress, item.id);
 		const count =
 			(lesson?.kind === 'choice' && !lesson.correct ? 1 : 0) +
 			(wrongTests.get(item.id) ?? 0) +

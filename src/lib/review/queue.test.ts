@@ -3,7 +3,8 @@ import type { ItemRecord, ReviewRecord, TestRecord } from '../progress/schema.ts
 import type { Progress } from '../progress/store.ts';
 import { NEW_MEMORY, review } from './fsrs.ts';
 import { firstDue } from './due.ts';
-import { dueQueue, memoryOf, ratingOf, requeueGap, reviewed, schedule, type ReviewItem } from './queue.ts';
+import { dueQueue, ratingOf, requeueGap, reviewRecord, schedule, type ReviewItem } from './queue.ts';
+import { memoryOf, reviewed } from './step.ts';
 
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;
@@ -28,10 +29,10 @@ const progressOf = (
 	items: Record<string, ItemRecord> = {},
 	review: Record<string, ReviewRecord> = {},
 	tests: TestRecord[] = [],
-): Progress => ({ items: new Map(Object.entries(items)), review: new Map(Object.entries(review)), tests });
+): Progress => ({ items: new Map(Object.entries(items)), review, tests });
 const withReview = (progress: Progress, id: string, record: ReviewRecord): Progress => ({
 	...progress,
-	review: new Map([...progress.review, [id, record]]),
+	review: { ...progress.review, [id]: record },
 });
 
 describe('the review queue', () => {
@@ -100,5 +101,17 @@ describe('the review queue', () => {
 
 	it('leaves items never answered out of the queue', () => {
 		expect(schedule(progressOf(), [item('a'), item('b', 'cards')])).toEqual([]);
+	});
+});
+
+describe('review states in storage', () => {
+	it('reads only valid review states, once per snapshot', () => {
+		const good = reviewed(progressOf(), item('a'), { correct: true, confidence: 1, choice: 0 }, NOW);
+		const progress: Progress = { items: new Map(), tests: [], review: { a: good, b: { ...good, state: 9 }, c: 'x' } };
+		expect(reviewRecord(progress, 'a')).toEqual(good);
+		expect(reviewRecord(progress, 'b')).toBeUndefined();
+		expect(reviewRecord(progress, 'c')).toBeUndefined();
+		expect(reviewRecord(progress, 'toString')).toBeUndefined();
+		expect(schedule(progress, [item('a'), item('b')]).map((entry) => entry.item.id)).toEqual(['a']);
 	});
 });

@@ -8,8 +8,10 @@
  */
 import type { SetType } from '../practice/practice-set.ts';
 import type { ReviewRecord } from '../progress/schema.ts';
-import type { Progress } from '../progress/store.ts';
-import { NEW_MEMORY, review, type CardState, type Memory, type Rating } from './fsrs.ts';
+import type { Progress, ProgressStore } from '../progress/store.ts';
+import { parseReviewRecord } from '../progress/validate-review.ts';
+import type { Rating } from './fsrs.ts';
+import { firstDue } from './due.ts';
 
 /** What the reader said before checking: 0 guess, 1 unsure, 2 sure. */
 export type Confidence = 0 | 1 | 2;
@@ -68,34 +70,20 @@ export function latestAnswer(progress: Progress, id: string): Answer | undefined
 	return latest;
 }
 
-export const memoryFromRecord = (record: ReviewRecord): Memory => ({
-	state: record.state as CardState,
-	due: record.due,
-	s: record.s,
-	d: record.d,
-	step: record.step,
-	last: record.last,
-	reps: record.reps,
-	lapses: record.lapses,
-});
+const parsed = new WeakMap<Progress, Map<string, ReviewRecord | undefined>>();
 
-/** The item's schedule, or `undefined` when the reader has never answered it. */
-export function memoryOf(progress: Progress, id: string): Memory | undefined {
-	const record = progress.review.get(id);
-	if (record) return memoryFromRecord(record);
-	const answer = latestAnswer(progress, id);
-	return answer && review(NEW_MEMORY, answer.at, ratingOf(answer.correct, 1));
+/** An item's validated review state in a progress snapshot (parsed once per snapshot and item). */
+export function reviewRecord(progress: Progress, id: string): ReviewRecord | undefined {
+	let cache = parsed.get(progress);
+	if (!cache) parsed.set(progress, (cache = new Map()));
+	if (!cache.has(id))
+		cache.set(id, Object.hasOwn(progress.review, id) ? parseReviewRecord(progress.review[id]) : undefined);
+	return cache.get(id);
 }
 
-/** The review state after the reader answers `item` at `now`. */
-export function reviewed(
-	progress: Progress,
-	item: ReviewItem,
-	answer: { correct: boolean; confidence: Confidence; choice: number | null },
-	now: number,
-): ReviewRecord {
-	const memory = review(memoryOf(progress, item.id) ?? NEW_MEMORY, now, ratingOf(answer.correct, answer.confidence));
-	return { hash: item.hash, ...memory, conf: answer.confidence, correct: answer.correct, choice: answer.choice };
+/** Stores an item's new review state. */
+export function saveReview(store: ProgressStore, id: string, record: ReviewRecord): void {
+	store.replace((current) => ({ ...current, review: { ...current.review, [id]: record } }));
 }
 
 export interface Scheduled {
@@ -109,13 +97,16 @@ export interface Scheduled {
 export function schedule(progress: Progress, items: readonly ReviewItem[]): Scheduled[] {
 	const out: Scheduled[] = [];
 	for (const item of items) {
-		const memory = memoryOf(progress, item.id);
-		if (!memory) continue;
-		const record = progress.review.get(item.id);
-		const answer = record ?? latestAnswer(progress, item.id);
-		const confidence = record ? record.conf : 1;
-		const urgency = answer && !answer.correct ? confidence + 1 : 0;
-		out.push({ item, due: memory.due, urgency });
+		const record = reviewRecord(progress, item.id);
+		if (record) {
+			out.push({ item, due: record.due, urgency: record.correct ? 0 : record.conf + 1 });
+			continue;
+		}
+		const answer = latestAnswer(progress, item.id);
+		if (!answer) continue;
+		// Before its first review an item is where the scheduler puts a first answer (`firstDue`, equal to
+		// `review(NEW_MEMORY, …)` as queue.test.ts checks), so this page-level view needs no scheduler.
+		out.push({ item, due: firstDue(answer.at, answer.correct), urgency: answer.correct ? 0 : 2 });
 	}
 	return out.sort((a, b) => a.due - b.due);
 }

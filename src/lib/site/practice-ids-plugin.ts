@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { defineMdastPlugin, type MdxJsxFlowElement, type MdxJsxTextElement } from 'satteri';
-import { editDistance } from '../practice/author-errors.ts';
+import { didYouMean } from '../practice/author-errors.ts';
 import { COMPONENT_FOR, PRACTICE_DIRECTORY, practiceSets, type SetType } from '../practice/set-index.ts';
 
 const TYPE_OF = new Map(Object.entries(COMPONENT_FOR).map(([type, component]) => [component, type as SetType]));
@@ -33,7 +33,7 @@ export function practiceIdsPlugin(root: string) {
 		const set = sets.find((candidate) => candidate.id === id);
 		if (!set) {
 			const ids = sets.filter((candidate) => candidate.type === type).map((candidate) => candidate.id);
-			const nearest = [...ids].sort((a, b) => editDistance(id, a) - editDistance(id, b))[0];
+			const nearest = didYouMean(id, ids);
 			throw new AstroError(
 				`${where}: <${component} id="${id}" /> names no practice set.`,
 				`Fix: use the path of a YAML file under ${PRACTICE_DIRECTORY} without ".yaml"${

@@ -19,6 +19,11 @@ interface Drawable {
 	difficulty: Difficulty;
 }
 
+/** One question of the test's compact index: what a draw needs, and the lesson whose data holds it. */
+export interface TestEntry extends Drawable {
+	lesson: string;
+}
+
 /**
  * Returns the drawn questions, easy ones first. When a difficulty has too few questions, the gap is filled
  * from the others so the test keeps its length whenever the pool allows it.

@@ -5,7 +5,7 @@ import { explainItems, storedProgress } from './test-fixtures.ts';
 
 async function load() {
 	vi.resetModules();
-	const { ExplainIsland } = await import('./lesson.ts');
+	const { default: ExplainIsland } = await import('./ExplainIsland.tsx');
 	return render(<ExplainIsland setId="aget/explain" items={explainItems} />);
 }
 

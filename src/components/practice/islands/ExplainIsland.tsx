@@ -5,7 +5,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { coverageMessage, toggleConcept } from '~/lib/explain/coverage.ts';
 import type { CompiledExplain } from '~/lib/practice/compiled.ts';
-import { htmlKey as k } from '~/lib/practice/slim.ts';
 import { earlierExplains, explainRecord } from '~/lib/progress/answers.ts';
 import { MAX_DRAFT } from '~/lib/progress/limits.ts';
 import type { ExplainRecord } from '~/lib/progress/schema.ts';
@@ -16,6 +15,8 @@ import { useRestore } from './ui/use-progress.ts';
 export interface ExplainIslandProps {
 	setId: string;
 	items: CompiledExplain[];
+	/** Server-rendered for a page's HTML, before the island has the set's data: not interactive yet. */
+	pending?: boolean;
 }
 
 type Change = Partial<Pick<ExplainRecord, 'draft' | 'covered' | 'done'>>;
@@ -71,7 +72,7 @@ function ExplainItem({
 			{changed && !done && (
 				<p class="aw-note">This question changed since you answered it, so it counts as not done.</p>
 			)}
-			<Html k={k(item.id, 'promptHtml')} html={item.promptHtml} id={`${uid}-prompt`} />
+			<Html html={item.promptHtml} id={`${uid}-prompt`} />
 			<label class="aw-x__label" for={`${uid}-answer`}>
 				Your answer <span class="aw-x__aside aw-js-space">(kept in this browser only)</span>
 			</label>
@@ -94,7 +95,7 @@ function ExplainItem({
 			/>
 			<details class="aw-hint">
 				<summary>Hint</summary>
-				<Html k={k(item.id, 'hintHtml')} html={item.hintHtml} />
+				<Html html={item.hintHtml} />
 			</details>
 			<details
 				class="aw-reveal"
@@ -107,7 +108,7 @@ function ExplainItem({
 			>
 				<summary>Show the model answer</summary>
 				<div class="aw-reveal__body">
-					<Html k={k(item.id, 'answerHtml')} html={item.answerHtml} />
+					<Html html={item.answerHtml} />
 					<fieldset class="aw-x__concepts">
 						<legend>Key concepts: tick the ones your answer covered</legend>
 						{item.conceptsHtml.map((concept, conceptIndex) => (
@@ -121,12 +122,7 @@ function ExplainItem({
 										save({ covered: next, done: true });
 									}}
 								/>
-								<Html
-									k={k(item.id, 'conceptsHtml', conceptIndex)}
-									html={concept}
-									inline
-									class="aw-md aw-choice__text"
-								/>
+								<Html html={concept} inline class="aw-md aw-choice__text" />
 							</label>
 						))}
 					</fieldset>
@@ -139,7 +135,7 @@ function ExplainItem({
 	);
 }
 
-export default function ExplainIsland({ setId, items }: ExplainIslandProps) {
+export default function ExplainIsland({ setId, items, pending = false }: ExplainIslandProps) {
 	const [restored, setRestored] = useState<Record<string, ExplainRecord>>({});
 	const [changed, setChanged] = useState<readonly string[]>([]);
 
@@ -150,7 +146,7 @@ export default function ExplainIsland({ setId, items }: ExplainIslandProps) {
 	});
 
 	return (
-		<div class="aw-widget aw-explain" data-set={setId}>
+		<div class="aw-widget aw-explain" data-set={setId} data-pending={pending ? '' : undefined}>
 			<ol class="aw-list">
 				{items.map((item, index) => (
 					<li key={item.id} class="aw-list__item">

@@ -5,7 +5,7 @@ import { cardItems, storedProgress } from './test-fixtures.ts';
 
 async function load() {
 	vi.resetModules();
-	const { FlashcardsIsland } = await import('./lesson.ts');
+	const { default: FlashcardsIsland } = await import('./FlashcardsIsland.tsx');
 	return render(<FlashcardsIsland setId="aget/cards" items={cardItems} />);
 }
 

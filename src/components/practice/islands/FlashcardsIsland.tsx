@@ -16,7 +16,6 @@ import {
 	type Mark,
 } from '~/lib/deck/deck.ts';
 import type { CompiledCard } from '~/lib/practice/compiled.ts';
-import { htmlKey as k } from '~/lib/practice/slim.ts';
 import { cardRecord, earlierMarks } from '~/lib/progress/answers.ts';
 import { progress } from '~/lib/progress/store.ts';
 import { Html } from './ui/Html.tsx';
@@ -29,9 +28,11 @@ const resultId = (setId: string) => `aw-${setId}-result`;
 export interface FlashcardsIslandProps {
 	setId: string;
 	items: CompiledCard[];
+	/** Server-rendered for a page's HTML, before the island has the set's data: not interactive yet. */
+	pending?: boolean;
 }
 
-export default function FlashcardsIsland({ setId, items }: FlashcardsIslandProps) {
+export default function FlashcardsIsland({ setId, items, pending = false }: FlashcardsIslandProps) {
 	const ids = items.map((card) => card.id);
 	const [deck, setDeck] = useState<Deck>(() => startDeck(ids));
 	const [changed, setChanged] = useState<readonly string[]>([]);
@@ -62,7 +63,7 @@ export default function FlashcardsIsland({ setId, items }: FlashcardsIslandProps
 	const shown = items.filter((card) => deck.cards.includes(card.id));
 
 	return (
-		<div class="aw-widget aw-cards" data-set={setId}>
+		<div class="aw-widget aw-cards" data-set={setId} data-pending={pending ? '' : undefined}>
 			<p class="aw-status aw-js-space" aria-live="polite">
 				{count.known} known, {count.unknown} to review, {count.unmarked} not yet marked.
 			</p>
@@ -89,11 +90,11 @@ export default function FlashcardsIsland({ setId, items }: FlashcardsIslandProps
 							{changed.includes(card.id) && !marked && (
 								<p class="aw-note">This card changed since you marked it, so it counts as not done.</p>
 							)}
-							<Html k={k(card.id, 'frontHtml')} html={card.frontHtml} class="aw-md aw-card__front" />
+							<Html html={card.frontHtml} class="aw-md aw-card__front" />
 							<details class="aw-reveal">
 								<summary id={revealId(card.id)}>Show the answer</summary>
 								<div class="aw-reveal__body">
-									<Html k={k(card.id, 'backHtml')} html={card.backHtml} />
+									<Html html={card.backHtml} />
 									<div class="aw-actions aw-js" role="group" aria-label={`Card ${index}: did you know it?`}>
 										<button
 											type="button"

@@ -5,7 +5,7 @@ import { problemItems, storedProgress } from './test-fixtures.ts';
 
 async function load() {
 	vi.resetModules();
-	const { PracticeIsland } = await import('./lesson.ts');
+	const { default: PracticeIsland } = await import('./PracticeIsland.tsx');
 	return render(<PracticeIsland setId="aget/problems" items={problemItems} />);
 }
 

@@ -3,7 +3,6 @@
  * the solution steps, the final answer, a quick check and the common mistakes.
  */
 import type { CompiledProblem } from '~/lib/practice/compiled.ts';
-import { htmlKey as k } from '~/lib/practice/slim.ts';
 import { retryOne, score, select } from '~/lib/quiz/session.ts';
 import { ChoiceQuestion, firstOptionId } from './ui/ChoiceQuestion.tsx';
 import { Html } from './ui/Html.tsx';
@@ -13,6 +12,8 @@ import { focusLater } from './ui/use-progress.ts';
 export interface PracticeIslandProps {
 	setId: string;
 	items: CompiledProblem[];
+	/** Server-rendered for a page's HTML, before the island has the set's data: not interactive yet. */
+	pending?: boolean;
 }
 
 function Solution({ problem }: { problem: CompiledProblem }) {
@@ -22,19 +23,19 @@ function Solution({ problem }: { problem: CompiledProblem }) {
 			<ol class="aw-steps">
 				{problem.stepsHtml.map((step, index) => (
 					<li key={index}>
-						<Html k={k(problem.id, 'stepsHtml', index)} html={step} />
+						<Html html={step} />
 					</li>
 				))}
 			</ol>
 			<p class="aw-subhead">Final answer</p>
-			<Html k={k(problem.id, 'answerHtml')} html={problem.answerHtml} />
+			<Html html={problem.answerHtml} />
 			<p class="aw-subhead">Quick check</p>
-			<Html k={k(problem.id, 'checkHtml')} html={problem.checkHtml} />
+			<Html html={problem.checkHtml} />
 			<p class="aw-subhead">Common mistakes</p>
 			<ul class="aw-mistakes">
 				{problem.mistakesHtml.map((mistake, index) => (
 					<li key={index}>
-						<Html k={k(problem.id, 'mistakesHtml', index)} html={mistake} />
+						<Html html={mistake} />
 					</li>
 				))}
 			</ul>
@@ -42,13 +43,13 @@ function Solution({ problem }: { problem: CompiledProblem }) {
 	);
 }
 
-export default function PracticeIsland({ setId, items }: PracticeIslandProps) {
+export default function PracticeIsland({ setId, items, pending = false }: PracticeIslandProps) {
 	const { session, setSession, changed, onCheck } = useChoiceSession(items);
 
 	const { correct, total } = score(session, items);
 
 	return (
-		<div class="aw-widget aw-practice" data-set={setId}>
+		<div class="aw-widget aw-practice" data-set={setId} data-pending={pending ? '' : undefined}>
 			<p class="aw-status aw-js-space" aria-live="polite">
 				Solved {correct} of {total}.
 			</p>

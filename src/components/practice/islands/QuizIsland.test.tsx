@@ -7,7 +7,7 @@ import { quizItems, storedProgress } from './test-fixtures.ts';
 /** Imports the island afresh, as a page load does: a new progress store reading the same localStorage. */
 async function load(items: CompiledQuestion[] = quizItems) {
 	vi.resetModules();
-	const { QuizIsland } = await import('./lesson.ts');
+	const { default: QuizIsland } = await import('./QuizIsland.tsx');
 	return render(<QuizIsland setId="aget/quiz" items={items} />);
 }
 

@@ -12,9 +12,11 @@ export interface QuizIslandProps {
 	/** The set id, such as `aget/quiz`. */
 	setId: string;
 	items: CompiledQuestion[];
+	/** Server-rendered for a page's HTML, before the island has the set's data: not interactive yet. */
+	pending?: boolean;
 }
 
-export default function QuizIsland({ setId, items }: QuizIslandProps) {
+export default function QuizIsland({ setId, items, pending = false }: QuizIslandProps) {
 	const { session, setSession, changed, onCheck } = useChoiceSession(items);
 
 	const newRound = (next: Session) => {
@@ -29,7 +31,7 @@ export default function QuizIsland({ setId, items }: QuizIslandProps) {
 	const round = new Set(session.round);
 
 	return (
-		<div class="aw-widget aw-quiz" data-set={setId}>
+		<div class="aw-widget aw-quiz" data-set={setId} data-pending={pending ? '' : undefined}>
 			<p class="aw-status aw-js-space" aria-live="polite">
 				{finished
 					? `Finished: you scored ${correct} of ${total}.`

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
 import { drawTest } from '~/lib/test-draw/draw.ts';
+import { encodeTestIndex } from '~/lib/test-draw/test-index.ts';
 import { question, storedProgress } from './test-fixtures.ts';
 
 const lessons = [
@@ -16,18 +17,39 @@ const pool: CompiledQuestion[] = (['easy', 'medium', 'hard'] as const).flatMap((
 	Array.from({ length: 5 }, (_, index) => question(`${difficulty}-${index}`, 0, difficulty, slugs[index % 3])),
 );
 
+const index = encodeTestIndex(pool.map(({ id, difficulty, lesson }) => ({ id, difficulty, lesson })));
+
+/** What `/practice/<lesson>.json` serves for the pool's lessons. */
+function lessonData(url: string): Response {
+	const lesson = /\/practice\/([\w-]+)\.json$/.exec(url)?.[1] ?? '';
+	const items = pool.filter((item) => item.lesson === lesson);
+	const sets = [{ id: `${lesson}/quiz`, lesson, page: `lessons/${lesson}`, file: 'x.yaml', type: 'quiz', items }];
+	return new Response(JSON.stringify({ lesson, sets }));
+}
+
+const serve = vi.fn(async (url: string) => lessonData(url));
+
 async function load(search = '') {
 	window.history.replaceState(null, '', `/test/${search}`);
 	vi.resetModules();
+	vi.stubGlobal('fetch', serve);
 	const { default: TestIsland } = await import('./TestIsland.tsx');
-	return render(<TestIsland pool={pool} lessons={lessons} />);
+	return render(
+		<TestIsland index={index} initial={drawTest(pool, 'start')} lessons={lessons} practiceHref="/practice/" />,
+	);
 }
 
 const groups = () => screen.getAllByRole('group', { name: /Question \d+ of 10/ });
 const shownIds = () => groups().map((group) => group.textContent?.match(/Prompt of ([\w-]+)\?/)?.[1]);
 
-beforeEach(() => localStorage.clear());
-afterEach(() => cleanup());
+beforeEach(() => {
+	localStorage.clear();
+	serve.mockClear();
+});
+afterEach(() => {
+	cleanup();
+	vi.unstubAllGlobals();
+});
 
 describe('the test island', () => {
 	it('draws ten questions, 3 easy, 4 medium and 3 hard, for the default seed', async () => {
@@ -72,12 +94,12 @@ describe('the test island', () => {
 			drawn.filter((item, index) => index === 9 || item.lesson !== 'aget').map((item) => item.lesson),
 		);
 		const expected = lessons.filter((lesson) => missedLessons.has(lesson.slug)).map((lesson) => lesson.title);
-		expect(
-			within(box)
-				.getAllByRole('link')
-				.slice(0, -1)
-				.map((link) => link.textContent),
-		).toEqual(expected);
+		expect([...box.querySelectorAll('ul:not(.aw-missed) a')].map((link) => link.textContent)).toEqual(expected);
+		// Each missed question links to its review.
+		const missed = drawn.filter((item, index) => index === 9 || item.lesson !== 'aget');
+		expect([...box.querySelectorAll('ul.aw-missed a')].map((link) => link.getAttribute('href'))).toEqual(
+			missed.map((item) => `/review/?item=${item.id}`),
+		);
 		expect(storedProgress().tests).toEqual([expect.objectContaining({ seed: 'start', score: right, total: 10 })]);
 	});
 
@@ -131,39 +153,30 @@ describe('the test island', () => {
 		expect(screen.getAllByRole('radio').some((radio) => (radio as HTMLInputElement).checked)).toBe(false);
 	});
 
-	it('fetches the questions’ HTML before drawing another seed, when the page ships them without it', async () => {
-		const { slimItems } = await import('~/lib/practice/slim.ts');
-		const { items, html } = slimItems(pool);
-		const fetchMock = vi.fn(async () => new Response(JSON.stringify(Object.fromEntries(html))));
-		vi.stubGlobal('fetch', fetchMock);
-		try {
-			window.history.replaceState(null, '', '/test/?seed=zz9');
-			vi.resetModules();
-			const { default: TestIsland } = await import('./TestIsland.tsx');
-			render(<TestIsland pool={items} lessons={lessons} poolHref="/test/pool.json" />);
-			await vi.waitFor(() => expect(shownIds()).toEqual(drawTest(pool, 'zz9').map((item) => item.id)));
-			expect(fetchMock).toHaveBeenCalledWith('/test/pool.json');
-			const first = drawTest(pool, 'zz9')[0] as CompiledQuestion;
-			expect(screen.getByText(`Prompt of ${first.id}?`)).toBeTruthy();
-		} finally {
-			vi.unstubAllGlobals();
-		}
+	it('fetches only the data of the lessons another seed draws from', async () => {
+		await load('?seed=zz9');
+		const drawn = drawTest(pool, 'zz9');
+		await vi.waitFor(() => expect(shownIds()).toEqual(drawn.map((item) => item.id)));
+		const fetched = serve.mock.calls.map(([url]) => url).sort();
+		expect(fetched).toEqual([...new Set(drawn.map((item) => `/practice/${item.lesson}.json`))].sort());
+		expect(screen.getByText(`Prompt of ${drawn[0]?.id ?? ''}?`)).toBeTruthy();
+	});
+
+	it('shows the default draw without fetching anything', async () => {
+		await load();
+		expect(shownIds()).toEqual(drawTest(pool, 'start').map((item) => item.id));
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(serve).not.toHaveBeenCalled();
 	});
 
 	it('keeps the current draw and says so when the questions cannot be fetched', async () => {
-		vi.stubGlobal(
-			'fetch',
-			vi.fn(async () => new Response('', { status: 503 })),
-		);
+		serve.mockImplementation(async () => new Response('', { status: 503 }));
 		try {
-			window.history.replaceState(null, '', '/test/?seed=zz9');
-			vi.resetModules();
-			const { default: TestIsland } = await import('./TestIsland.tsx');
-			render(<TestIsland pool={pool} lessons={lessons} poolHref="/test/pool.json" />);
+			await load('?seed=zz9');
 			expect(await screen.findByText(/could not be loaded/)).toBeTruthy();
 			expect(shownIds()).toEqual(drawTest(pool, 'start').map((item) => item.id));
 		} finally {
-			vi.unstubAllGlobals();
+			serve.mockImplementation(async (url: string) => lessonData(url));
 		}
 	});
 });

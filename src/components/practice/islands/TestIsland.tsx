@@ -4,54 +4,54 @@
  * each option explained and a link to the lesson section, and the lessons worth reading. A retake draws
  * new questions under a new seed.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { LessonInfo } from '~/lib/lessons/lessons.ts';
 import { sectionHref } from '~/lib/lessons/lessons.ts';
 import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
-import { DEFAULT_MIX, drawTest } from '~/lib/test-draw/draw.ts';
+import { DEFAULT_MIX, drawTest, type TestEntry } from '~/lib/test-draw/draw.ts';
 import { DEFAULT_SEED, newSeed, searchWithSeed, seedFromSearch } from '~/lib/test-draw/seed.ts';
+import { decodeTestIndex } from '~/lib/test-draw/test-index.ts';
 import { lessonsToRead } from '~/lib/test-draw/suggest.ts';
 import type { Session } from '~/lib/quiz/session.ts';
 import { shared } from './shared.ts';
+import { MissedList } from '~/components/review/MissedList.tsx';
 
-const { ChoiceQuestion, htmlByKey, focusLater, firstOptionId, progress } = shared;
+const { ChoiceQuestion, focusLater, firstOptionId, progress, loadLessonPractice, findItem } = shared;
 const { checkAll, isFinished, score, select, startSession } = shared.session;
 
 export interface TestIslandProps {
-	/** Every quiz question and practice problem of the lessons, without HTML when `poolHref` is given. */
-	pool: CompiledQuestion[];
+	/** The compact index of every quiz question and practice problem of the lessons (`encodeTestIndex`). */
+	index: string;
+	/** The questions of the default seed's draw, in draw order: what the server renders. */
+	initial: CompiledQuestion[];
 	/** The lessons in reading order. */
 	lessons: LessonInfo[];
-	/** Where the pool's HTML is, by key (`/test/pool.json`); fetched only to draw another seed than the default. */
-	poolHref?: string;
+	/** The lessons' practice data: `${practiceHref}<lesson>.json`. Another draw fetches only its lessons' data. */
+	practiceHref: string;
 }
 
 const RESULT_ID = 'aw-test-result';
 
-let poolHtml: Promise<void> | undefined;
-
-/** Fetches the HTML of every question once, into the table the questions read from. */
-function loadPoolHtml(href: string | undefined): Promise<void> {
-	if (!href) return Promise.resolve();
-	poolHtml ??= fetch(href)
-		.then((response) => {
-			if (!response.ok) throw new Error(`${response.status}`);
-			return response.json() as Promise<Record<string, string>>;
-		})
-		.then((table) => {
-			for (const [key, html] of Object.entries(table)) htmlByKey.set(key, html);
-		})
-		.catch((error: unknown) => {
-			poolHtml = undefined;
-			throw error;
-		});
-	return poolHtml;
+/** The questions of a draw, from the data of the lessons they belong to (each lesson's data fetched once). */
+async function questionsOf(entries: readonly TestEntry[], practiceHref: string): Promise<CompiledQuestion[]> {
+	const lessons = [...new Set(entries.map((entry) => entry.lesson))];
+	const data = new Map(
+		await Promise.all(
+			lessons.map(async (lesson) => [lesson, await loadLessonPractice(`${practiceHref}${lesson}.json`)] as const),
+		),
+	);
+	return entries.map((entry) => {
+		const practice = data.get(entry.lesson);
+		const found = practice && findItem(practice, entry.id);
+		if (!found || (found.set.type !== 'quiz' && found.set.type !== 'problems')) throw new Error(entry.id);
+		return found.item as CompiledQuestion;
+	});
 }
 
-export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps) {
+export default function TestIsland({ index, initial, lessons, practiceHref }: TestIslandProps) {
 	const [seed, setSeed] = useState(DEFAULT_SEED);
-	const questions = useMemo(() => drawTest(pool, seed), [pool, seed]);
-	const [session, setSession] = useState<Session>(() => startSession(questions));
+	const [questions, setQuestions] = useState<CompiledQuestion[]>(initial);
+	const [session, setSession] = useState<Session>(() => startSession(initial));
 	const [loading, setLoading] = useState('');
 
 	// The server rendered the default seed's draw; a seed in the URL replaces it once hydrated.
@@ -60,21 +60,26 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 		if (fromUrl !== DEFAULT_SEED) void start(fromUrl);
 	}, []);
 
-	async function start(next: string): Promise<boolean> {
+	async function start(next: string): Promise<CompiledQuestion[] | undefined> {
 		setLoading(`Loading the questions of test #${next}…`);
+		let drawn: CompiledQuestion[];
 		try {
-			await loadPoolHtml(poolHref);
+			drawn = next === DEFAULT_SEED ? initial : await questionsOf(drawTest(decodeTestIndex(index), next), practiceHref);
 		} catch {
 			setLoading('The questions could not be loaded. Check your connection and reload the page.');
-			return false;
+			return undefined;
 		}
 		setLoading('');
 		setSeed(next);
-		setSession(startSession(drawTest(pool, next)));
-		return true;
+		setQuestions(drawn);
+		setSession(startSession(drawn));
+		return drawn;
 	}
 
 	const submitted = isFinished(session);
+	// With JavaScript the test is a test: answers and explanations stay hidden until the answers are submitted.
+	const [hydrated, setHydrated] = useState(false);
+	useEffect(() => setHydrated(true), []);
 	const result = score(session, questions);
 	const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
 	const missed = questions.filter((question) => session.checked[question.id]?.correct === false);
@@ -94,11 +99,12 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 			score: final.correct,
 			total: final.total,
 			missed: questions.filter((question) => !next.checked[question.id]?.correct).map((question) => question.id),
-			answers: questions.map((question) => ({
-				id: question.id,
-				choice: next.checked[question.id]?.choice ?? null,
-				correct: next.checked[question.id]?.correct === true,
-			})),
+			answers: questions.map((question) => {
+				const shown = next.checked[question.id]?.choice ?? null;
+				// Stored by authored index, like every choice record (choices are shown shuffled).
+				const choice = shown === null ? null : (question.choices[shown]?.index ?? shown);
+				return { id: question.id, choice, correct: next.checked[question.id]?.correct === true };
+			}),
 		});
 		setSession(next);
 		focusLater(RESULT_ID);
@@ -106,13 +112,14 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 
 	const retake = async () => {
 		const next = newSeed(undefined, seed);
-		if (!(await start(next))) return;
+		const drawn = await start(next);
+		if (!drawn) return;
 		try {
 			window.history.replaceState(window.history.state, '', searchWithSeed(window.location.search, next));
 		} catch {
 			// A sandboxed page may refuse; the draw still changes.
 		}
-		const first = drawTest(pool, next)[0];
+		const first = drawn[0];
 		if (first) focusLater(firstOptionId(`aw-test-${first.id}`));
 	};
 
@@ -121,7 +128,7 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 	}
 
 	return (
-		<div class="aw-widget aw-test" data-seed={seed}>
+		<div class="aw-widget aw-test" data-seed={seed} data-answers-hidden={hydrated && !submitted ? '' : undefined}>
 			<p class="aw-status">
 				{questions.length} questions: {DEFAULT_MIX.easy} easy, {DEFAULT_MIX.medium} medium, {DEFAULT_MIX.hard} hard.
 				Test <span class="aw-seed">#{seed}</span>
@@ -171,6 +178,12 @@ export default function TestIsland({ pool, lessons, poolHref }: TestIslandProps)
 					<p class="aw-result__score">
 						You scored {result.correct} of {result.total}.
 					</p>
+					<MissedList
+						missed={missed.map((question) => ({
+							id: question.id,
+							label: `Question ${questions.indexOf(question) + 1} · ${lessonBySlug.get(question.lesson)?.title ?? question.lesson}`,
+						}))}
+					/>
 					{toRead.length > 0 ? (
 						<>
 							<p>The questions you missed are taught in these lessons:</p>

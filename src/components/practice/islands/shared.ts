@@ -12,13 +12,14 @@ import { progress } from '~/lib/progress/store.ts';
 import { summarize } from '~/lib/progress/summary.ts';
 import * as session from '~/lib/quiz/session.ts';
 import { ChoiceQuestion, firstOptionId } from './ui/ChoiceQuestion.tsx';
-import { htmlByKey } from './ui/Html.tsx';
+import { findItem, loadLessonPractice } from './lesson-data.ts';
 import { focusLater, useProgress } from './ui/use-progress.ts';
 
 export const shared = {
 	ChoiceQuestion,
 	firstOptionId,
-	htmlByKey,
+	loadLessonPractice,
+	findItem,
 	focusLater,
 	useProgress,
 	progress,

@@ -10,7 +10,6 @@ export const firstOptionId = (uid: string) => `${uid}-option-0`;
 import type { ComponentChildren } from 'preact';
 import type { CompiledQuestion, Html as HtmlString } from '~/lib/practice/compiled.ts';
 import type { Checked } from '~/lib/quiz/session.ts';
-import { htmlKey as k } from '~/lib/practice/slim.ts';
 import { Html } from './Html.tsx';
 import { Tag, Verdict } from './Tag.tsx';
 
@@ -56,7 +55,7 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 				{props.changed && !answered && (
 					<p class="aw-note">This question changed since you answered it, so it counts as not done.</p>
 				)}
-				<Html k={k(question.id, 'promptHtml')} html={question.promptHtml} id={promptId} class="aw-md aw-q__prompt" />
+				<Html html={question.promptHtml} id={promptId} class="aw-md aw-q__prompt" />
 				<div class="aw-choices">
 					{question.choices.map((choice, index) => (
 						<label class="aw-choice" key={index}>
@@ -69,12 +68,7 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 								onChange={() => props.onSelect(index)}
 								id={`${uid}-option-${index}`}
 							/>
-							<Html
-								k={k(question.id, 'choices', index, 'html')}
-								html={choice.html}
-								inline
-								class="aw-md aw-choice__text"
-							/>
+							<Html html={choice.html} inline class="aw-md aw-choice__text" />
 							{answered && chosen === index && (
 								<Verdict
 									right={choice.correct}
@@ -89,7 +83,7 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 			{props.hintHtml !== undefined && (
 				<details class="aw-hint">
 					<summary>Hint</summary>
-					<Html k={k(question.id, 'hintHtml')} html={props.hintHtml} />
+					<Html html={props.hintHtml} />
 				</details>
 			)}
 			{(props.onCheck || props.onRetry) && (
@@ -114,9 +108,7 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 							text={checked.correct ? 'Correct.' : chosen === null ? 'Not answered.' : 'Incorrect.'}
 						/>
 					</p>
-					{chosen !== null && chosenFeedback !== undefined && (
-						<Html k={k(question.id, 'choices', chosen, 'feedbackHtml')} html={chosenFeedback} />
-					)}
+					{chosen !== null && chosenFeedback !== undefined && <Html html={chosenFeedback} />}
 				</div>
 			)}
 			<details class="aw-reveal" open={answered}>
@@ -132,13 +124,13 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 										right={choice.correct}
 										text={`${choice.correct ? 'Right' : 'Wrong'}${chosen === index ? ' (your answer)' : ''}:`}
 									/>{' '}
-									<Html k={k(question.id, 'choices', index, 'html')} html={choice.html} inline class="aw-md" />
+									<Html html={choice.html} inline class="aw-md" />
 								</div>
-								<Html k={k(question.id, 'choices', index, 'feedbackHtml')} html={choice.feedbackHtml} />
+								<Html html={choice.feedbackHtml} />
 							</li>
 						))}
 					</ul>
-					{props.explain && <Html k={k(question.id, 'explanationHtml')} html={question.explanationHtml} />}
+					{props.explain && <Html html={question.explanationHtml} />}
 					{props.after}
 				</div>
 			</details>

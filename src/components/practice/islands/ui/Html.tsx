@@ -1,18 +1,10 @@
 /**
- * Trusted HTML rendered at build time from the authors' Markdown (see `compiled.ts`), found by key.
- *
- * Islands get their items without HTML (`slim.ts`): on the server the wrappers fill `htmlByKey` and the render
- * reads it; in the browser Preact leaves server-rendered HTML alone while hydrating, and each fragment is read
- * back from the DOM into `htmlByKey`, so a part shown later (feedback, a retried question) has its HTML. The
- * `html` prop is the fallback for callers that pass full items (component tests, the test's fetched pool).
+ * Trusted HTML rendered at build time from the authors' Markdown (see `compiled.ts`). Islands always have it:
+ * they render from the lesson's practice data, on the server and in the browser alike.
  */
 import type { Html as HtmlString } from '~/lib/practice/compiled.ts';
 
-export const htmlByKey = new Map<string, HtmlString>();
-
 interface Props {
-	/** The fragment's key: `htmlKey(item id, field…)`. */
-	k: string;
 	html: HtmlString;
 	class?: string;
 	id?: string;
@@ -20,16 +12,7 @@ interface Props {
 	inline?: boolean;
 }
 
-export function Html({ k, html, class: className = 'aw-md', id, inline = false }: Props) {
+export function Html({ html, class: className = 'aw-md', id, inline = false }: Props) {
 	const Tag = inline ? 'span' : 'div';
-	return (
-		<Tag
-			class={className}
-			id={id}
-			dangerouslySetInnerHTML={{ __html: htmlByKey.get(k) ?? html }}
-			ref={(element: HTMLElement | null) => {
-				if (element && !htmlByKey.has(k) && element.innerHTML !== '') htmlByKey.set(k, element.innerHTML);
-			}}
-		/>
-	);
+	return <Tag class={className} id={id} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -1,0 +1,68 @@
+/**
+ * Any practice set, rendered from its lesson's data (`/practice/<lesson>.json`, see `lesson-data.ts`): the one
+ * island behind `<Flashcards>`, `<Quiz>`, `<ExplainIt>` and `<Practice>` on a lesson, and behind each set of a
+ * lesson's practice page.
+ *
+ * On a lesson the server renders the set's summary and a link to the set on the practice page (what a reader
+ * without JavaScript follows); on the practice page it renders the whole set as `children`, a static preview.
+ * In the browser the island fetches the lesson's data (once per page) and renders the set's widget in place.
+ * If the fetch fails, the summary stays with a note, and the link still leads to the set.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import type { CompiledSet } from '~/lib/practice/compiled.ts';
+import { KINDS, type SetType } from '~/lib/practice/kinds.ts';
+import { SetView } from '../widgets.tsx';
+import { settle, watchLanding } from './landing.ts';
+import { findSet, loadLessonPractice } from './lesson-data.ts';
+
+export interface SetIslandProps {
+	setId: string;
+	type: SetType;
+	/** "11 questions: 3 easy, 4 medium, 4 hard". */
+	summary: string;
+	/** The set on its lesson's practice page. */
+	href: string;
+	/** The lesson's practice data. */
+	src: string;
+	/** The set rendered whole by the server (the practice page), shown until the data has arrived. */
+	children?: ComponentChildren;
+}
+
+export default function SetIsland({ setId, type, summary, href, src, children }: SetIslandProps) {
+	// `undefined` while loading, `null` when the load failed.
+	const [set, setSet] = useState<CompiledSet | null | undefined>(undefined);
+
+	useEffect(() => {
+		if (!children) watchLanding();
+		loadLessonPractice(src).then(
+			(practice) => setSet(findSet(practice, setId) ?? null),
+			() => setSet(null),
+		);
+	}, [src, setId]);
+
+	useLayoutEffect(() => {
+		if (set !== undefined) settle();
+	}, [set]);
+
+	if (set) return <SetView set={set} />;
+	if (children) return <div data-static="">{children}</div>;
+	const failed = set === null;
+	// `data-summary` shows a "Loading" note (src/styles/site.css) until the set arrives or `data-failed` says
+	// it will not; a failed set is no longer pending, so the page settles (landing.ts).
+	return (
+		<div
+			class={`aw-widget ${KINDS[type].className}`}
+			data-set={setId}
+			data-summary=""
+			data-pending={failed ? undefined : ''}
+			data-failed={failed ? '' : undefined}
+		>
+			<p class="aw-status">{summary}.</p>
+			<p class="aw-status">
+				{failed && <strong role="alert">This part of the page could not be loaded. </strong>}
+				<a href={href}>{KINDS[type].linkText}</a>
+			</p>
+		</div>
+	);
+}
