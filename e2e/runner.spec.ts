@@ -20,7 +20,7 @@ test.describe.configure({ timeout: 180_000 });
 
 /** The first runnable sample of the page: its marker holds the Run, Edit and Reset buttons and the output. */
 function firstSample(page: Page): Locator {
-	return page.locator('div.runner[data-run]').first();
+	return page.locator('div.runner').first();
 }
 
 async function runAndWait(sample: Locator): Promise<string> {
@@ -86,10 +86,9 @@ test.describe.serial('on the aget lesson', () => {
 
 		// The caveats are said once, where readers first meet Run.
 		const caveat = sample.locator(':scope > p');
-		await expect(caveat).toContainText('one thread, so a blocking call stalls everything');
+		await expect(caveat).toContainText('One thread: a blocking call stalls everything');
 		await expect(caveat).toContainText('Python 3.14');
-		const notes = await page.locator('div.runner:not([data-run])').count();
-		await expect(page.locator('div.runner > p')).toHaveCount(1 + notes);
+		await expect(page.locator('div.runner > p')).toHaveCount(1);
 		const recorded =
 			// textContent: a code block off screen may skip rendering (content-visibility), and innerText then is "".
 			(
@@ -162,7 +161,7 @@ test.describe.serial('on the aget lesson', () => {
 
 	test('the buttons, editor and output have no axe violations, light and dark', async () => {
 		const testInfo = test.info();
-		await page.locator('div.runner[data-run]').nth(1).getByRole('button', { name: 'Edit' }).click();
+		await page.locator('div.runner').nth(1).getByRole('button', { name: 'Edit' }).click();
 		for (const theme of ['light', 'dark'] as const) {
 			await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
 			await sample.scrollIntoViewIfNeeded();
@@ -177,7 +176,7 @@ test.describe.serial('on the aget lesson', () => {
 			);
 			expect(violations, theme).toEqual([]);
 		}
-		await page.locator('div.runner[data-run]').nth(1).getByRole('button', { name: 'Reset' }).click();
+		await page.locator('div.runner').nth(1).getByRole('button', { name: 'Reset' }).click();
 	});
 
 	test('Run and Edit work from the keyboard', async () => {
@@ -221,24 +220,25 @@ test('a failed download says so and offers a retry that works', async ({ page })
 
 test('a sample that cannot run in the browser says why instead of offering Run', async ({ page }) => {
 	await page.goto('/lessons/blocking/');
-	const why = page.locator('div.runner:not([data-run]) > p').first();
+	const why = page.locator('p.runner-no').first();
 	await expect(why).toBeVisible();
 	await expect(why).toHaveText(
 		/^Not runnable here: (needs real threads|timing differs|Python 3\.14|differs in the browser)/,
 	);
-	await expect(page.locator('div.runner:not([data-run])').first().getByRole('button')).toHaveCount(0);
+	await expect(why.getByRole('button')).toHaveCount(0);
+	await expect(why.locator('xpath=preceding-sibling::*[1]')).toHaveClass(/expressive-code/);
 });
 
 /**
- * What the runner adds to a lesson at load, gzip: its module and stylesheet, its script tag, and the markers under
- * runnable samples (with the caveats). The notes under samples that cannot run are lesson text (one sentence
- * each, saying why) and are reported beside it.
+ * What the runner adds to a lesson at load, gzip: its module and stylesheet, its script tag and the markers under
+ * runnable samples. Its text, the caveats (one sentence, above the first Run) and the notes under samples that
+ * cannot run (one sentence each, saying why), is reported beside it.
  */
 async function runnerShareAtLoad(
 	page: Page,
 	request: APIRequestContext,
 	path: string,
-): Promise<{ buttons: number; notes: number }> {
+): Promise<{ buttons: number; text: number }> {
 	const fetch = cachedFetch(async (urlPath) => {
 		const response = await request.get(urlPath);
 		return response.ok()
@@ -253,14 +253,16 @@ async function runnerShareAtLoad(
 		expect.arrayContaining(['/_astro/RunnerScript', '/_astro/runner']),
 	);
 	const html = (await fetch(path))?.body.toString('utf8') ?? '';
-	const withoutButtons = html
-		.replace(/<div class="runner" hidden data-run="\w+">(?:\s*<p>[^<]*<\/p>)?\s*<\/div>\n?/g, '')
+	const withoutText = html
+		.replace(/(<div class="runner" hidden(?: data-run="sync")?>)\s*<p>[^<]*<\/p>/, '$1')
+		.replace(/<p class="runner-no" hidden>[^<]*<\/p>\n?/g, '');
+	const withoutEither = withoutText
+		.replace(/<div class="runner" hidden(?: data-run="sync")?>\s*<\/div>\n?/g, '')
 		.replace(/<script type="module" src="[^"]*RunnerScript[^"]*"><\/script>/, '');
-	const withoutEither = withoutButtons.replace(/<div class="runner" hidden>\s*<p>[^<]*<\/p>\s*<\/div>\n?/g, '');
-	expect(withoutEither).not.toContain('class="runner"');
+	expect(withoutEither).not.toMatch(/class="runner(-no)?"/);
 	return {
-		buttons: files.reduce((sum, file) => sum + file.gzip, 0) + gzipSize(html) - gzipSize(withoutButtons),
-		notes: gzipSize(withoutButtons) - gzipSize(withoutEither),
+		buttons: files.reduce((sum, file) => sum + file.gzip, 0) + gzipSize(withoutText) - gzipSize(withoutEither),
+		text: gzipSize(html) - gzipSize(withoutText),
 	};
 }
 
@@ -269,8 +271,8 @@ test('the Run buttons add at most 1 KB gzip at load to every lesson page', async
 	expect(lessons.length).toBeGreaterThan(3);
 	const lines: string[] = [];
 	for (const lesson of lessons) {
-		const { buttons, notes } = await runnerShareAtLoad(page, request, lesson);
-		lines.push(`${lesson}: ${buttons} B (+ ${notes} B of "not runnable" notes)`);
+		const { buttons, text } = await runnerShareAtLoad(page, request, lesson);
+		lines.push(`${lesson}: ${buttons} B (+ ${text} B of caveats and notes)`);
 		expect(buttons, lesson).toBeLessThanOrEqual(1000);
 	}
 	console.log(`runner bytes at load (gzip): ${lines.join(', ')}`);

@@ -24,7 +24,7 @@ const TYPES: Record<string, string> = {
 
 /** The caveats, said once per lesson, above its first Run button (DESIGN: where readers first meet Run). */
 export function caveat(info: RuntimeInfo): string {
-	return `Run executes a sample in your browser on real Django ${info.django} and Python ${info.python} (WebAssembly, ${info.mb} MB on the first Run). It has one thread, so a blocking call stalls everything, and timings differ from a server.`;
+	return `Run runs a sample in your browser: real Django ${info.django} on Python ${info.python}, ${info.mb} MB on the first Run. One thread: a blocking call stalls everything, and timings differ from a server.`;
 }
 
 export default function runner(): AstroIntegration {

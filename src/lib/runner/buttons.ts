@@ -10,9 +10,9 @@ const link = document.createElement('link');
 link.rel = 'stylesheet';
 link.href = href;
 document.head.append(link);
+for (const note of document.querySelectorAll<HTMLElement>('p.runner-no')) note.hidden = false;
 for (const marker of document.querySelectorAll<HTMLElement>('div.runner')) {
 	marker.hidden = false;
-	if (marker.dataset['run'] === undefined) continue;
 	const bar = document.createElement('div');
 	for (const action of ['Run', 'Edit', 'Reset']) {
 		const button = document.createElement('button');
@@ -22,9 +22,8 @@ for (const marker of document.querySelectorAll<HTMLElement>('div.runner')) {
 	}
 	marker.append(bar);
 }
-document.addEventListener('click', (event) => {
-	const button =
-		event.target instanceof Element ? event.target.closest<HTMLElement>('div.runner > div > button') : null;
-	const marker = button?.closest<HTMLElement>('div.runner');
+document.addEventListener('click', ({ target }) => {
+	const button = (target as Element).closest?.<HTMLElement>('div.runner > div > button');
+	const marker = button?.closest('div')?.parentElement;
 	if (button && marker) void import('./ui.ts').then((ui) => ui.act(button.textContent as 'Run', marker));
 });

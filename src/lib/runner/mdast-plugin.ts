@@ -56,19 +56,24 @@ export function runnerMarkersPlugin() {
 					: verdict?.runnable === true
 						? null
 						: `Not runnable here: ${verdict?.reason ?? UNCHECKED}.`;
-			const properties: Record<string, unknown> = { className: ['runner'], hidden: true };
-			const children = [];
+			// Short markup (a long lesson pays for it under every sample, too far apart for gzip to share): a
+			// runnable sample gets `<div class="runner" hidden>` (`data-run="sync"` for a sync one), the first of each
+			// page with the caveats in it; buttons.ts adds the buttons. Any other gets its note, `<p class="runner-no">`.
 			if (why !== null) {
-				children.push(paragraph(why));
-			} else {
-				properties['dataRun'] = annotation.context;
-				// The caveats go with the first runnable sample of each page, where readers first meet Run.
-				if (runtime.caveat !== null && ctx.data['runnerCaveat'] !== true) {
-					ctx.data['runnerCaveat'] = true;
-					children.push(paragraph(runtime.caveat));
-				}
-				// No buttons in the HTML: buttons.ts adds them (once in its code rather than under every sample,
-				// which in a long lesson costs its full size each time, too far apart for gzip to share).
+				ctx.insertAfter(node, {
+					type: 'paragraph',
+					children: [text(why)],
+					data: { hProperties: { className: ['runner-no'], hidden: true } },
+				});
+				return;
+			}
+			const properties: Record<string, unknown> = { className: ['runner'], hidden: true };
+			if (annotation.context === 'sync') properties['dataRun'] = 'sync';
+			const children = [];
+			// The caveats go with the first runnable sample of each page, where readers first meet Run.
+			if (runtime.caveat !== null && ctx.data['runnerCaveat'] !== true) {
+				ctx.data['runnerCaveat'] = true;
+				children.push(paragraph(runtime.caveat));
 			}
 			ctx.insertAfter(node, element('div', properties, children) as never);
 		},

@@ -92,7 +92,7 @@ function megabytes(bytes: number): string {
 
 function run(marker: HTMLElement): void {
 	const code = editor(marker)?.value ?? originalCode(marker);
-	const context = marker.dataset['run'] === 'sync' ? 'sync' : 'async';
+	const context = marker.dataset['run'] === 'sync' ? 'sync' : 'async'; // async unless marked (mdast-plugin.ts)
 	let output = marker.querySelector<HTMLElement>('.runner-output');
 	if (!output) {
 		output = make('div', 'runner-output');
