@@ -16,6 +16,31 @@ export const BUDGETS = {
 
 export type BudgetName = keyof typeof BUDGETS;
 
+/**
+ * Overruns the site has now, each with its cause. DESIGN.md's budgets above stay the target; until an overrun
+ * is paid back, the e2e checks hold every page to its ceiling here, so it cannot grow unnoticed, and report the
+ * figures over budget as test annotations (README: "Over budget"). Delete an entry once pages fit again.
+ */
+export const KNOWN_OVERRUNS: Partial<Record<BudgetName, { ceiling: number; why: string }>> = {
+	jsAtLoad: {
+		ceiling: 8_700,
+		why: "the review due count (0.6 KB: its script and its own chunk) and the runner's Run-button module (0.4 KB) load on every lesson",
+	},
+	islands: {
+		ceiling: 16_600,
+		why: "the one set island with the landing code and every kind's widget, and the progress store's version 2 (review state, test runs)",
+	},
+	totalAtLoad: {
+		ceiling: 47_100,
+		why: 'CSS inlined in each page (for the first paint) on the two longest lessons, blocking and async-views',
+	},
+};
+
+/** What the e2e checks hold pages to: the budget, or the ceiling of a known overrun. */
+export const CEILINGS = Object.fromEntries(
+	(Object.keys(BUDGETS) as BudgetName[]).map((name) => [name, KNOWN_OVERRUNS[name]?.ceiling ?? BUDGETS[name]]),
+) as Record<BudgetName, number>;
+
 export const BUDGET_LABELS: Record<BudgetName, string> = {
 	jsAtLoad: 'JavaScript at load (before any island)',
 	islands: 'JavaScript of all islands',
