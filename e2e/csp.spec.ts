@@ -77,7 +77,10 @@ test("Expressive Code's copy button copies under the policy", async ({ page, con
 	await block.hover();
 	await block.getByRole('button', { name: /copy/i }).click();
 	// The block's lines as shown, one `.ec-line` each (the `<pre>`'s innerText doubles its blank lines).
-	const expected = (await block.locator('.ec-line').allInnerTexts()).join('\n').trim();
+	const expected = (await block.locator('.ec-line').allInnerTexts())
+		.map((line) => line.replace(/\n$/, ''))
+		.join('\n')
+		.trim();
 	const copied = await page.evaluate(() => navigator.clipboard.readText());
 	expect(copied.trim()).toBe(expected);
 });
