@@ -99,8 +99,8 @@ export async function axeViolations(
 	}));
 }
 
-/** Presses Tab until `target` has focus (at most `limit` times), as a keyboard user would. */
-export async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+/** Presses Tab until `target` has focus (at most `limit` times), as a keyboard user would; every code block is a tab stop (it can scroll), so long pages need many. */
+export async function tabTo(page: Page, target: Locator, limit = 150): Promise<void> {
 	for (let step = 0; step < limit; step++) {
 		if (await target.evaluate((element) => element === document.activeElement)) return;
 		await page.keyboard.press('Tab');
