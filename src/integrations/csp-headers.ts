@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { hoistStylesheets } from '../lib/site/hoist-stylesheets.ts';
 import {
 	cspHash,
 	hashInlineStyles,
@@ -101,8 +102,10 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 				const policies = [];
 				for (const file of await filesUnder(out, '.html')) {
 					const built = await readFile(file, 'utf8');
-					const { html, added } = hashInlineStyles(built);
-					if (added.length > 0) await writeFile(file, html);
+					// The one pass over every built page: stylesheets into the head (hoist-stylesheets.ts), then hashes.
+					const hoisted = hoistStylesheets(built);
+					const { html, added } = hashInlineStyles(hoisted);
+					if (added.length > 0 || hoisted !== built) await writeFile(file, html);
 					const page = `/${path.relative(out, file).split(path.sep).join('/')}`;
 					for (const problem of pageProblems(html)) problems.push(`- ${page} ${problem}`);
 					const text = metaPolicy(html);

@@ -1,0 +1,22 @@
+import { describe, expect, test } from 'vitest';
+import { hoistStylesheets } from './hoist-stylesheets.ts';
+
+describe('hoistStylesheets', () => {
+	test('moves a stylesheet linked in the body to the end of the head, once', () => {
+		const html =
+			'<html><head><title>t</title></head><body><p>a</p><link rel="stylesheet" href="/_astro/ec.css"><pre>x</pre><link rel="stylesheet" href="/_astro/ec.css"></body></html>';
+		expect(hoistStylesheets(html)).toBe(
+			'<html><head><title>t</title><link rel="stylesheet" href="/_astro/ec.css"></head><body><p>a</p><pre>x</pre></body></html>',
+		);
+	});
+
+	test('leaves a page alone when its stylesheets are already in the head', () => {
+		const html = '<html><head><link rel="stylesheet" href="/a.css" media="print"></head><body><p>a</p></body></html>';
+		expect(hoistStylesheets(html)).toBe(html);
+	});
+
+	test('drops a body link the head already has', () => {
+		const html = '<head><link rel="stylesheet" href="/a.css"></head><body><link rel="stylesheet" href="/a.css"></body>';
+		expect(hoistStylesheets(html)).toBe('<head><link rel="stylesheet" href="/a.css"></head><body></body>');
+	});
+});
