@@ -21,4 +21,3 @@ export const ExplainIt: PracticeSetComponent<'explain'> = ExplainItComponent;
 export const Practice: PracticeSetComponent<'problems'> = PracticeComponent;
 /** For the site's own pages: the 10-question test and the progress overview. */
 export { default as TestPattern } from './TestPattern.astro';
-export { default as ProgressOverview } from './ProgressOverview.astro';
