@@ -72,63 +72,44 @@ export function authorSet(
 ): AuthorSet {
 	const { id, file } = set;
 	const base = (itemId: string) => ({ id: itemId, warnings: warningsFor(itemId) });
+	// Quiz questions and problems: the answer key is the choice marked `correct`, and each choice shows its run.
+	const withChoices = (item: { id: string; prompt: string; choices: readonly Choice[] }, tags: string[]) => ({
+		...base(item.id),
+		prompt: item.prompt,
+		answer: item.choices.filter((choice) => choice.correct).map((choice) => choice.text),
+		choices: authorChoices(id, item.id, item.choices, runs),
+		tags,
+	});
 	const data = set.set;
-	switch (data.type) {
-		case 'cards':
-			return {
-				id,
-				file,
-				type: data.type,
-				items: data.items.map((item) => ({
+	const items = (): AuthorItem[] => {
+		switch (data.type) {
+			case 'cards':
+				return data.items.map((item) => ({
 					...base(item.id),
 					prompt: item.front,
 					answer: [item.back],
 					choices: [],
 					tags: [item.level],
-				})),
-			};
-		case 'explain':
-			return {
-				id,
-				file,
-				type: data.type,
-				items: data.items.map((item) => ({
+				}));
+			case 'explain':
+				return data.items.map((item) => ({
 					...base(item.id),
 					prompt: item.prompt,
 					answer: [item.answer, ...item.concepts.map((concept) => `concept: ${concept}`)],
 					choices: [],
 					tags: [],
-				})),
-			};
-		case 'quiz':
-			return {
-				id,
-				file,
-				type: data.type,
-				items: data.items.map((item) => ({
-					...base(item.id),
-					prompt: item.prompt,
-					answer: item.choices.filter((choice) => choice.correct).map((choice) => choice.text),
-					choices: authorChoices(id, item.id, item.choices, runs),
-					tags: [
+				}));
+			case 'quiz':
+				return data.items.map((item) =>
+					withChoices(item, [
 						item.difficulty,
 						...(item.misconception === undefined ? [] : [`misconception: ${item.misconception}`]),
 						...(item.section === undefined ? [] : [`section: #${item.section}`]),
-					],
-				})),
-			};
-		case 'problems':
-			return {
-				id,
-				file,
-				type: data.type,
-				items: data.items.map((item) => ({
-					...base(item.id),
-					prompt: item.prompt,
-					answer: item.choices.filter((choice) => choice.correct).map((choice) => choice.text),
-					choices: authorChoices(id, item.id, item.choices, runs),
-					tags: [item.difficulty],
-				})),
-			};
-	}
+					]),
+				);
+			case 'problems':
+				return data.items.map((item) => withChoices(item, [item.difficulty]));
+		}
+	};
+	return { id, file, type: data.type, items: items() };
 }
