@@ -75,7 +75,7 @@ test.describe('loading the practice on a lesson', () => {
 		// comes within its island's margin (client:visible's rootMargin, 2000 px); after each step the test waits
 		// until every set that near has arrived, however long a loaded machine takes. What is checked is that
 		// sets are swapped in ahead of the viewport and that nothing shifts, not that a machine keeps up with a
-		// fixed scrolling speed: that race measured CLS 0.41 on a busy machine (a set arriving on screen).
+		// fixed scrolling speed.
 		for (let step = 0; step < 500; step++) {
 			const { y, atEnd } = await page.evaluate(() => ({
 				y: window.scrollY,

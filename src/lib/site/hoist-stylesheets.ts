@@ -2,9 +2,9 @@
  * Moves stylesheet links that a page carries in its `<body>` into its `<head>`.
  *
  * Expressive Code links its stylesheet at a page's first code block, deep in the body. A browser that meets a
- * stylesheet there may paint what it has parsed so far first, and on a practice page that early paint had
- * Starlight's right sidebar in the wrong column: once the rest arrived it jumped 680 px (a layout shift of 0.41,
- * on some loads only). In the head the stylesheet is loaded before the first paint, like every other style.
+ * stylesheet there may paint what it has parsed so far without it, then restyle. In the head the stylesheet is
+ * loaded before the first paint, like every other style. (The 0.41 layout shift once blamed on this came from
+ * Starlight's right sidebar: see the end of src/styles/site.css.)
  */
 const BODY_LINK = /<link rel="stylesheet"[^>]*>/g;
 

@@ -1,0 +1,61 @@
+/**
+ * A page that arrives in parts (a slow network, a busy machine) is painted before it is whole. What the first
+ * paint shows must already be in its final place: Starlight's right sidebar comes before the main pane in the
+ * HTML, and a paint made before the main pane arrived drew it in the content column, then jumped 680 px (a
+ * layout shift of 0.41, on some loads only). A small proxy in front of the preview server sends each page's
+ * HTML in two parts, cut just before its main pane, with a pause between them long enough for a paint.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from './fixtures.ts';
+import { GUIDE_PRACTICE } from './practice.ts';
+
+const PAUSE_MS = 700;
+/** Where the HTML is cut: before the main pane, after everything Starlight lays out beside it. */
+const CUT_BEFORE = '<div class="main-pane';
+
+async function splittingProxy(origin: string): Promise<{ server: Server; url: string }> {
+	const server = createServer((request, response) => {
+		void (async () => {
+			const upstream = await fetch(new URL(request.url ?? '/', origin));
+			const type = upstream.headers.get('content-type') ?? '';
+			const body = Buffer.from(await upstream.arrayBuffer());
+			response.writeHead(upstream.status, { 'content-type': type });
+			const cut = type.includes('text/html') ? body.indexOf(CUT_BEFORE) : -1;
+			if (cut <= 0) return response.end(body);
+			response.write(body.subarray(0, cut));
+			setTimeout(() => response.end(body.subarray(cut)), PAUSE_MS);
+		})();
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+for (const path of ['/lessons/aget/', GUIDE_PRACTICE]) {
+	test(`${path} painted before its main pane arrives shifts nothing once it does`, async ({ page, baseURL }) => {
+		const { server, url } = await splittingProxy(baseURL ?? '');
+		try {
+			await page.addInitScript(() => {
+				const view = window as unknown as { shifted: string[] };
+				view.shifted = [];
+				new PerformanceObserver((list) => {
+					for (const entry of list.getEntries() as (PerformanceEntry & {
+						value: number;
+						sources: { node?: Node | null }[];
+					})[]) {
+						if (entry.value < 0.0005) continue;
+						const nodes = entry.sources.map((source) => (source.node as Element | null)?.className ?? '?');
+						view.shifted.push(`${entry.value.toFixed(3)} (${nodes.join(', ')})`);
+					}
+				}).observe({ type: 'layout-shift', buffered: true });
+			});
+			await page.goto(`${url}${path}`);
+			// The second part has arrived and been laid out.
+			await expect(page.locator('.main-pane h1')).toBeVisible();
+			await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+			expect(await page.evaluate(() => (window as unknown as { shifted: string[] }).shifted)).toEqual([]);
+		} finally {
+			server.close();
+		}
+	});
+}
