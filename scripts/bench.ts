@@ -100,15 +100,20 @@ async function startPreview(project: string): Promise<ChildProcess> {
 	const child = spawn(
 		process.execPath,
 		[astroCli(project), 'preview', '--ignore-lock', '--port', String(PORT), '--host', '127.0.0.1'],
-		{
-			cwd: project,
-			env: buildEnvironment(),
-			stdio: 'ignore',
-		},
+		{ cwd: project, env: buildEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] },
 	);
+	let output = '';
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	for (let attempt = 0; attempt < 120; attempt++) {
+		// Only once this preview says it listens on the port: a server another checkout left there would answer
+		// too, and the bench would measure that site instead.
+		if (child.exitCode !== null || (output.includes('Local') && !output.includes(`:${PORT}/`))) {
+			child.kill();
+			throw new Error(`astro preview could not take port ${PORT} (set BENCH_PORT):\n${output.slice(-2000)}`);
+		}
 		try {
-			if ((await fetch(`${ORIGIN}/`)).ok) return child;
+			if (output.includes(`:${PORT}/`) && (await fetch(`${ORIGIN}/`)).ok) return child;
 		} catch {
 			// Not listening yet.
 		}
