@@ -5,6 +5,7 @@ import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
 import { drawTest } from '~/lib/test-draw/draw.ts';
 import { encodeTestIndex } from '~/lib/test-draw/test-index.ts';
 import { startSession } from '~/lib/quiz/session.ts';
+import { encodeLessons } from '~/lib/lessons/lessons.ts';
 import { question, storedProgress } from './test-fixtures.ts';
 
 const lessons = [
@@ -38,7 +39,7 @@ async function load(search = '', { live = true } = {}) {
 	const { default: TestIsland, TestView } = await import('./TestIsland.tsx');
 	const initial = drawTest(pool, 'start');
 	const rendered = render(
-		<TestIsland index={index} lessons={lessons} practiceHref="/practice/">
+		<TestIsland index={index} lessons={encodeLessons(lessons)} lessonsHref="/lessons/" practiceHref="/practice/">
 			<TestView questions={initial} seed="start" session={startSession(initial)} lessons={lessons} />
 		</TestIsland>,
 	);

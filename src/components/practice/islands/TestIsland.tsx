@@ -11,7 +11,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { LessonInfo } from '~/lib/lessons/lessons.ts';
-import { sectionHref } from '~/lib/lessons/lessons.ts';
+import { decodeLessons, sectionHref } from '~/lib/lessons/lessons.ts';
 import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
 import { DEFAULT_MIX, drawTest, type TestEntry } from '~/lib/test-draw/draw.ts';
 import { DEFAULT_SEED, newSeed, searchWithSeed, seedFromSearch } from '~/lib/test-draw/seed.ts';
@@ -27,8 +27,10 @@ const { checkAll, isFinished, score, select, startSession } = shared.session;
 export interface TestIslandProps {
 	/** The compact index of every quiz question and practice problem of the lessons (`encodeTestIndex`). */
 	index: string;
-	/** The lessons in reading order. */
-	lessons: LessonInfo[];
+	/** The lessons in reading order (`encodeLessons`). */
+	lessons: string;
+	/** `/lessons/` with the base: a lesson's page is `${lessonsHref}<slug>/`. */
+	lessonsHref: string;
 	/** The lessons' practice data: `${practiceHref}<lesson>.json`. Another draw fetches only its lessons' data. */
 	practiceHref: string;
 	/** The default seed's draw rendered by the server (`TestView`), shown until the island's draw has loaded. */
@@ -53,7 +55,8 @@ async function questionsOf(entries: readonly TestEntry[], practiceHref: string):
 	});
 }
 
-export default function TestIsland({ index, lessons, practiceHref, children }: TestIslandProps) {
+export default function TestIsland({ index, lessons, lessonsHref, practiceHref, children }: TestIslandProps) {
+	const [lessonList] = useState(() => decodeLessons(lessons, lessonsHref));
 	const [seed, setSeed] = useState(DEFAULT_SEED);
 	// `undefined` until the first draw's questions have loaded: the server's render stays until then.
 	const [questions, setQuestions] = useState<CompiledQuestion[] | undefined>(undefined);
@@ -136,7 +139,7 @@ export default function TestIsland({ index, lessons, practiceHref, children }: T
 			questions={questions}
 			seed={seed}
 			session={session}
-			lessons={lessons}
+			lessons={lessonList}
 			loading={loading}
 			live
 			onSelect={(id, choice) => setSession(select(session, id, choice))}
