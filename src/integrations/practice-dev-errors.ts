@@ -6,20 +6,28 @@
  */
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { formatProblems, type AuthorProblem } from '../lib/practice/author-errors.ts';
+import { formatProblem, guideLink, type AuthorProblem } from '../lib/practice/author-errors.ts';
+import { withBase } from '../lib/site/base-path.ts';
 import { currentPracticeProblems, onPracticeProblems } from '../lib/practice/dev-problems.ts';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The error Vite sends to the browser, in the fields Astro's overlay shows (it renders message and hint as HTML). */
-export function overlayError(problems: readonly AuthorProblem[], root: string) {
+export function overlayError(problems: readonly AuthorProblem[], root: string, base = '/') {
 	const [first] = problems;
+	// Each line as the terminal prints it (formatProblem), with the guide's section a link.
+	const lines = problems.map((problem) => {
+		const link = withBase(guideLink(problem.code), base);
+		const text = escapeHtml(formatProblem(problem));
+		const trailer = escapeHtml(`(${problem.code}, see ${guideLink(problem.code)})`);
+		return `- ${text.slice(0, -trailer.length)}(<a href="${link}">${problem.code}</a>, see ${link})`;
+	});
 	return {
 		name: 'PracticeDataError',
 		title: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the practice data`,
-		message: escapeHtml(formatProblems(problems)),
+		message: lines.join('\n'),
 		hint: escapeHtml(
-			'Each line names the file and line, the item id, what is wrong and the fix (docs/content-format.md). The page reloads when you save the fix.',
+			'Each line names the file and line, the item id, what is wrong and the fix; its code links to the section of the authoring guide that explains it. The page reloads when you save the fix.',
 		),
 		stack: '',
 		plugin: 'awaitable-practice',
@@ -37,7 +45,7 @@ export default function practiceDevErrors(): AstroIntegration {
 				const show = (problems: readonly AuthorProblem[]) => {
 					if (problems.length > 0) {
 						showing = true;
-						server.ws.send({ type: 'error', err: overlayError(problems, root) });
+						server.ws.send({ type: 'error', err: overlayError(problems, root, server.config.base) });
 					} else if (showing) {
 						showing = false;
 						server.ws.send({ type: 'full-reload', path: '*' });
@@ -47,7 +55,7 @@ export default function practiceDevErrors(): AstroIntegration {
 				// A page opened (or reloaded) while the data is broken shows the problems too.
 				server.ws.on('connection', () => {
 					const problems = currentPracticeProblems();
-					if (problems.length > 0) server.ws.send({ type: 'error', err: overlayError(problems, root) });
+					if (problems.length > 0) server.ws.send({ type: 'error', err: overlayError(problems, root, server.config.base) });
 				});
 			},
 		},
