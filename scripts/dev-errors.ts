@@ -24,7 +24,7 @@ const TIMEOUT = 90_000;
 interface Mistake {
 	name: string;
 	edit: (source: string) => string;
-	/** What the overlay must say, beyond the file (it shows `code` without the backticks). */
+	/** What the overlay must say, beyond the file (it shows `code` without the backticks), and the error's code. */
 	expect: string[];
 }
 
@@ -32,17 +32,17 @@ const MISTAKES: Mistake[] = [
 	{
 		name: 'two correct choices',
 		edit: (source) => source.replace(/correct: false/, 'correct: true'),
-		expect: ['item "', 'has 2 correct choices', 'Fix:'],
+		expect: ['item "', 'has 2 correct choices', 'Fix:', '(AW201, see /guide/authoring/#aw201)'],
 	},
 	{
 		name: 'a misspelt key',
 		edit: (source) => source.replace(/\n(\s+)explanation:/, '\n$1explanaton:'),
-		expect: ['item "', 'unknown key explanaton', 'did you mean explanation'],
+		expect: ['item "', 'unknown key explanaton', 'did you mean explanation', '(AW102, see /guide/authoring/#aw102)'],
 	},
 	{
 		name: 'YAML that does not parse',
 		edit: (source) => source.replace(/\n(\s+)prompt:/, '\n$1 prompt:'),
-		expect: ['is not valid YAML', 'Fix:'],
+		expect: ['is not valid YAML', 'Fix:', '(AW101, see /guide/authoring/#aw101)'],
 	},
 ];
 
@@ -146,6 +146,14 @@ try {
 	check(
 		'the dev-only /author/ page lists every item with its answer key',
 		/\d+ items in \d+ sets, answers shown/.test(author) && author.includes('Right: '),
+	);
+	// The real data has questions whose right choice is the longest (the site holds them to a share, not to none).
+	check(
+		'the /author/ page shows each question-quality warning next to its item, its code linking to the guide',
+		/<a href="\/guide\/authoring\/#aw304">AW304<\/a>\s*Warning: src\/content\/practice\/[^"]+\.yaml:\d+ item "[a-z0-9-]+"/.test(
+			author,
+		),
+		author.match(/<p class="warning"[\s\S]{0,400}/)?.[0] ?? 'no warning on the page',
 	);
 } catch (error) {
 	check('the dev server runs', false, `${String(error)}\n${log.slice(-2000)}`);
