@@ -10,7 +10,12 @@ describe("the practice data's problems in Astro's error overlay", () => {
 			id: 'aget-q',
 			message: 'returns `<Post: Hello>`. Fix: x.',
 		},
-		{ code: 'AW101' as const, file: 'src/content/practice/aget/cards.yaml', line: 3, message: 'is not valid YAML. Fix: y.' },
+		{
+			code: 'AW101' as const,
+			file: 'src/content/practice/aget/cards.yaml',
+			line: 3,
+			message: 'is not valid YAML. Fix: y.',
+		},
 	];
 
 	it('lists every problem as the terminal prints it, HTML-escaped, its code a link to the guide', () => {

@@ -55,7 +55,8 @@ export default function practiceDevErrors(): AstroIntegration {
 				// A page opened (or reloaded) while the data is broken shows the problems too.
 				server.ws.on('connection', () => {
 					const problems = currentPracticeProblems();
-					if (problems.length > 0) server.ws.send({ type: 'error', err: overlayError(problems, root, server.config.base) });
+					if (problems.length > 0)
+						server.ws.send({ type: 'error', err: overlayError(problems, root, server.config.base) });
 				});
 			},
 		},

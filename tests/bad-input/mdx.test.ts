@@ -34,6 +34,8 @@ describe('a lesson stops the build on', () => {
 				mdastPlugins: [pythonAnnotationsPlugin(ROOT)],
 				fileURL: pathToFileURL(path.join(ROOT, LESSON)),
 			});
-		expect(await buildError(compile)).toMatchInlineSnapshot(`"src/content/docs/lessons/sample.mdx:13 this Python code block has no run annotation. Fix: say what the block does in its fence, e.g. \`\`\`python prints (with an \`output\` block after it), \`\`\`python raises="TypeError", \`\`\`python runs, or \`\`\`python norun="why it is not run". (AW405, see /guide/authoring/#aw405)"`);
+		expect(await buildError(compile)).toMatchInlineSnapshot(
+			`"src/content/docs/lessons/sample.mdx:13 this Python code block has no run annotation. Fix: say what the block does in its fence, e.g. \`\`\`python prints (with an \`output\` block after it), \`\`\`python raises="TypeError", \`\`\`python runs, or \`\`\`python norun="why it is not run". (AW405, see /guide/authoring/#aw405)"`,
+		);
 	});
 });

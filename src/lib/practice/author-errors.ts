@@ -32,7 +32,7 @@ export const AUTHOR_ERRORS = {
 	AW205: { title: 'match without raises', severity: 'error' },
 	AW206: { title: 'An id used twice', severity: 'error' },
 	AW207: { title: 'A section that names no heading', severity: 'error' },
-	AW301: { title: '"All of the above" choices', severity: 'error' },
+	AW301: { title: 'All of the above as a choice', severity: 'error' },
 	AW302: { title: 'Choices that read the same', severity: 'error' },
 	AW303: { title: 'Feedback that only gives the verdict', severity: 'error' },
 	AW304: { title: 'The right choice is the longest', severity: 'warning' },

@@ -20,7 +20,8 @@ export const markdown = z
 export const itemId = z
 	.string({ error: 'is not text. Fix: write a kebab-case id such as `aget-returns-instance`.' })
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-		error: 'is not lower-case kebab-case. Fix: use only lower-case letters, digits and single hyphens, such as `aget-returns-instance`.',
+		error:
+			'is not lower-case kebab-case. Fix: use only lower-case letters, digits and single hyphens, such as `aget-returns-instance`.',
 	});
 
 export const difficulty = z.enum(DIFFICULTIES, {

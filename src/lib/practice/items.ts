@@ -18,7 +18,8 @@ export const card = z.strictObject({
 
 // Starlight's heading slugs (github-slugger) keep letters, digits, `_` and `-`.
 const anchor = z.string().regex(/^[a-z0-9_-]+$/, {
-	error: "is not a heading anchor. Fix: write the anchor of a heading of this lesson, such as `there-is-no-afilter` (no leading '#').",
+	error:
+		"is not a heading anchor. Fix: write the anchor of a heading of this lesson, such as `there-is-no-afilter` (no leading '#').",
 });
 
 const choices = <T extends z.ZodType>(entry: T) =>

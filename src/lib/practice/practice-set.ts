@@ -12,7 +12,8 @@ import { card, explainQuestion, problem, quizQuestion } from './items.ts';
 const page = z
 	.string({ error: 'is not text. Fix: write the id of a docs page, such as `guide/authoring`.' })
 	.regex(/^[a-z0-9-]+(?:\/[a-z0-9-]+)*$/, {
-		error: 'is not the id of a docs page. Fix: write its path under src/content/docs without the extension, such as `guide/authoring`.',
+		error:
+			'is not the id of a docs page. Fix: write its path under src/content/docs without the extension, such as `guide/authoring`.',
 	})
 	.optional();
 
@@ -22,7 +23,9 @@ const title = z
 	.optional();
 
 const items = <T extends z.ZodType>(item: T) =>
-	z.array(item, { error: 'is not a list. Fix: write the items as a list, each starting with `- id:`.' }).min(1, { error: 'is empty. Fix: add at least one item.' });
+	z
+		.array(item, { error: 'is not a list. Fix: write the items as a list, each starting with `- id:`.' })
+		.min(1, { error: 'is empty. Fix: add at least one item.' });
 
 export const SET_TYPES = ['cards', 'quiz', 'explain', 'problems'] as const;
 

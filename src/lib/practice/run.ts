@@ -11,14 +11,16 @@ export const run = z
 	.strictObject({
 		/** The code to run. Defaults to the code shown in the choice's text. */
 		code: z
-			.string({ error: 'is not text. Fix: write the code as text, or remove `code` to run the choice\'s own code.' })
+			.string({ error: "is not text. Fix: write the code as text, or remove `code` to run the choice's own code." })
 			.trim()
-			.min(1, { error: 'must not be empty. Fix: write the code, or remove `code` to run the choice\'s own code.' })
+			.min(1, { error: "must not be empty. Fix: write the code, or remove `code` to run the choice's own code." })
 			.optional(),
 		/** Exception class name (`TypeError`, `Post.DoesNotExist`) the code must raise. */
 		raises: z
 			.string()
-			.regex(/^[A-Za-z_][\w.]*$/, { error: 'is not an exception class name. Fix: write one such as `TypeError` or `Post.DoesNotExist`.' })
+			.regex(/^[A-Za-z_][\w.]*$/, {
+				error: 'is not an exception class name. Fix: write one such as `TypeError` or `Post.DoesNotExist`.',
+			})
 			.optional(),
 		/** A fragment of the exception message, with `raises`. */
 		match: z
