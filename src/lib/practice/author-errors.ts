@@ -52,8 +52,14 @@ export const AUTHOR_GUIDE = '/guide/authoring/';
 /** The anchor of a code's section on the authoring guide: the code in lower case (`aw201`). */
 export const guideAnchor = (code: AuthorErrorCode): string => code.toLowerCase();
 
-/** Where a code is explained, site-relative: `/guide/authoring/#aw201`. */
-export const guideLink = (code: AuthorErrorCode): string => `${AUTHOR_GUIDE}#${guideAnchor(code)}`;
+/**
+ * Where a code is explained: site-relative (`/guide/authoring/#aw201`), or under `site`, the URL of the site's
+ * root with its base (`http://localhost:4321/awaitable/guide/authoring/#aw201`), where one is known.
+ */
+export const guideLink = (code: AuthorErrorCode, site?: string): string => {
+	const path = `${AUTHOR_GUIDE}#${guideAnchor(code)}`;
+	return site === undefined ? path : new URL(path.slice(1), site.endsWith('/') ? site : `${site}/`).href;
+};
 
 /** The `params` a Zod custom issue carries so that its message gets the right code. */
 export interface AuthorIssueParams {
@@ -83,13 +89,16 @@ export function problemText(problem: AuthorProblem): string {
 	return `${where}${item}${field} ${problem.message}`;
 }
 
-/** The one shape of every author message: the text, then the code and where the guide explains it. */
-export function formatProblem(problem: AuthorProblem): string {
-	return `${problemText(problem)} (${problem.code}, see ${guideLink(problem.code)})`;
+/**
+ * The one shape of every author message: the text, then the code and where the guide explains it (under
+ * `site`, see `guideLink`, when the message is shown where the site runs).
+ */
+export function formatProblem(problem: AuthorProblem, site?: string): string {
+	return `${problemText(problem)} (${problem.code}, see ${guideLink(problem.code, site)})`;
 }
 
-export function formatProblems(problems: readonly AuthorProblem[]): string {
-	return problems.map((problem) => `- ${formatProblem(problem)}`).join('\n');
+export function formatProblems(problems: readonly AuthorProblem[], site?: string): string {
+	return problems.map((problem) => `- ${formatProblem(problem, site)}`).join('\n');
 }
 
 /**
@@ -98,9 +107,11 @@ export function formatProblems(problems: readonly AuthorProblem[]): string {
  * data read the same; the problem rides along for whoever catches the error (compile.ts adds the item).
  */
 export class AuthorError extends AstroError {
-	constructor(readonly problem: AuthorProblem) {
+	readonly problem: AuthorProblem;
+	constructor(problem: AuthorProblem) {
 		super(formatProblem(problem));
 		this.name = 'AuthorError';
+		this.problem = problem;
 	}
 }
 
