@@ -66,7 +66,7 @@ describe('the author view of a practice set', () => {
 		const file = 'src/content/practice/aget/quiz.yaml';
 		const source = quiz.replace('feedback: It does not.', 'feedback: Wrong.');
 		const { set } = parsed(source, file);
-		const warnings = qualityWarnings(file, source, set)('aget-await-queryset').map(formatProblem);
+		const warnings = qualityWarnings(file, source, set)('aget-await-queryset').map((warning) => formatProblem(warning));
 		expect(warnings).toEqual([
 			'src/content/practice/aget/quiz.yaml:3 item "aget-await-queryset" `choices[1].feedback` has no feedback beyond the verdict. Fix: say why this choice is right or wrong, naming the misconception behind it. (AW303, see /guide/authoring/#aw303)',
 			'src/content/practice/aget/quiz.yaml:3 item "aget-await-queryset" `choices[0].text` is the right choice and longer than every other choice, so a reader can pick it by its length. Fix: shorten it, or give the wrong choices the detail they lack. (AW304, see /guide/authoring/#aw304)',
