@@ -14,12 +14,18 @@ const MINUTE = 60_000;
 export const DUE_KEY = 'awaitable:progress';
 
 /**
- * When an item first answered at `at` is due: a wrong answer after FSRS's first learning step (1 minute), a
- * right one after the second (10 minutes); `queue.test.ts` checks both against the scheduler.
+ * When an item first answered at `at` is due, as FSRS puts a first review (minutes by rating): a wrong answer
+ * (Again) after its first learning step, 1 minute; a right guess (Hard) after 6 minutes; a right unsure answer
+ * (Good) after its second step, 10 minutes; a right sure answer (Easy) graduates, 8 days. `conf` is 0 guess,
+ * 1 unsure (an answer stored without one), 2 sure. `queue.test.ts` checks all four against the scheduler.
  */
-export const firstDue = (at: number, correct: boolean) => at + (correct ? 10 : 1) * MINUTE;
+export const firstDue = (at: number, correct: boolean, conf = 1) =>
+	at + ([1, 6, 10, 11_520][correct ? conf + 1 : 0] as number) * MINUTE;
 
-type Loose = Record<string, { at: number; due: number; kind: string; correct?: boolean; known?: boolean }>;
+type Loose = Record<
+	string,
+	{ at: number; due: number; kind: string; correct?: boolean; known?: boolean; conf?: number }
+>;
 interface Stored {
 	items?: Loose;
 	review?: Loose;
@@ -33,17 +39,17 @@ interface Stored {
 export function countDue(document: unknown, now: number): number {
 	const doc = (document ?? {}) as Stored;
 	const review = doc.review ?? {};
-	const latest: Record<string, [number, boolean | undefined]> = {};
+	const latest: Record<string, [number, boolean | undefined, number | undefined]> = {};
 	// The latest answer of each item not yet reviewed; a lesson answer wins a tie, as in the queue.
-	const note = (id: string, at: number, correct: boolean | undefined) => {
-		if (!(id in review) && !((latest[id]?.[0] ?? -1) >= at)) latest[id] = [at, correct];
+	const note = (id: string, at: number, correct: boolean | undefined, conf?: number) => {
+		if (!(id in review) && !((latest[id]?.[0] ?? -1) >= at)) latest[id] = [at, correct, conf];
 	};
 	for (const [id, record] of Object.entries(doc.items ?? {})) {
-		if (record.kind !== 'explain') note(id, record.at, record.known ?? record.correct);
+		if (record.kind !== 'explain') note(id, record.at, record.known ?? record.correct, record.conf);
 	}
 	for (const test of doc.tests ?? []) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
 	let count = 0;
 	for (const record of Object.values(review)) if (record.due <= now) count++;
-	for (const [at, correct] of Object.values(latest)) if (firstDue(at, !!correct) <= now) count++;
+	for (const [at, correct, conf] of Object.values(latest)) if (firstDue(at, !!correct, conf) <= now) count++;
 	return count;
 }
