@@ -140,6 +140,10 @@ test.describe('the review queue', () => {
 		await page.clock.install({ time: T });
 		const { right } = await choicesOf(request, FRESH);
 		let root = await openReview(page, `?item=${FRESH}`);
+		// Its code is styled as on the lessons' pages (Expressive Code's stylesheet is on this page too): without
+		// it the copy button is an empty sliver under the code.
+		const copy = await root.locator('#aw-review-prompt button[title="Copy to clipboard"]').boundingBox();
+		expect(copy?.width).toBeGreaterThanOrEqual(24);
 		// Keyboard only: choose with the arrow keys, then S checks as "Sure" (one key press instead of Enter).
 		await pick(root, right).focus();
 		await page.keyboard.press('Space');
@@ -233,6 +237,31 @@ test.describe('the review queue', () => {
 		// The miss still comes back in this page's session.
 		await expect(root.getByText('1 item left in this session')).toBeVisible();
 	});
+});
+
+test.describe('the due count in the header', () => {
+	for (const width of [360, 390]) {
+		test(`leaves the site title whole on a ${width} px wide phone`, async ({ page }) => {
+			await page.setViewportSize({ width, height: 740 });
+			await page.clock.install({ time: T });
+			await page.goto(GUIDE);
+			const quiz = await widget(page, 'quiz');
+			const item = quiz.locator('ol.aw-list > li').first();
+			await item.getByRole('radio').first().check();
+			await item.getByRole('button', { name: 'Guess' }).click();
+			await page.clock.setSystemTime(T + 2 * MINUTE);
+			await page.goto('/review/');
+			await expect(page.getByRole('link', { name: 'Review 1 due' })).toBeVisible();
+			// Starlight clips a title that does not fit (overflow: hidden on its text).
+			const title = page.locator('header .site-title span').first();
+			await expect(title).toHaveText('Awaitable');
+			const { scroll, client } = await title.evaluate((element) => ({
+				scroll: element.scrollWidth,
+				client: element.clientWidth,
+			}));
+			expect(scroll).toBeLessThanOrEqual(client);
+		});
+	}
 });
 
 test.describe('the test is a test', () => {
