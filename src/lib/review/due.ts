@@ -5,22 +5,17 @@
  *
  * - an item reviewed on `/review/` is due at its stored `due`;
  * - an item answered only in a lesson or a test is due after its latest answer as the scheduler would put it
- *   after a first review (`firstDue`).
+ *   after a first review (`firstDue` in `queue.ts`: 1 minute after a wrong answer; after a right one 6 minutes
+ *   when guessed, 10 when unsure or not said, 8 days when sure).
+ *
+ * It imports nothing, not even `firstDue`: the review page's islands import the queue, and a module both use
+ * would become a chunk of its own, one more request at load on every page.
  */
 
 const MINUTE = 60_000;
 
 /** The progress store's key (`STORAGE_KEY` in `store.ts`, not imported so the store stays out of this script). */
 export const DUE_KEY = 'awaitable:progress';
-
-/**
- * When an item first answered at `at` is due, as FSRS puts a first review (minutes by rating): a wrong answer
- * (Again) after its first learning step, 1 minute; a right guess (Hard) after 6 minutes; a right unsure answer
- * (Good) after its second step, 10 minutes; a right sure answer (Easy) graduates, 8 days. `conf` is 0 guess,
- * 1 unsure (an answer stored without one), 2 sure. `queue.test.ts` checks all four against the scheduler.
- */
-export const firstDue = (at: number, correct: boolean, conf = 1) =>
-	at + ([1, 6, 10, 11_520][correct ? conf + 1 : 0] as number) * MINUTE;
 
 type Loose = Record<
 	string,
@@ -50,6 +45,8 @@ export function countDue(document: unknown, now: number): number {
 	for (const test of doc.tests ?? []) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
 	let count = 0;
 	for (const record of Object.values(review)) if (record.due <= now) count++;
-	for (const [at, correct, conf] of Object.values(latest)) if (firstDue(at, !!correct, conf) <= now) count++;
+	for (const [at, correct, conf = 1] of Object.values(latest)) {
+		if (at + ([1, 6, 10, 11_520][correct ? conf + 1 : 0] as number) * MINUTE <= now) count++;
+	}
 	return count;
 }

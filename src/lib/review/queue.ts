@@ -13,7 +13,18 @@ import type { Progress, ProgressStore } from '../progress/store.ts';
 import { parseReviewRecord } from '../progress/validate-review.ts';
 import type { Confidence } from './confidence.ts';
 import type { Rating } from './fsrs.ts';
-import { firstDue } from './due.ts';
+
+const MINUTE = 60_000;
+
+/**
+ * When an item first answered at `at` is due, as FSRS puts a first review (minutes by rating): a wrong answer
+ * (Again) after its first learning step, 1 minute; a right guess (Hard) after 6 minutes; a right unsure answer
+ * (Good) after its second step, 10 minutes; a right sure answer (Easy) graduates, 8 days. `conf` is 0 guess,
+ * 1 unsure (an answer stored without one), 2 sure. `queue.test.ts` checks all of them against the scheduler,
+ * and `due.test.ts` checks the due count's copy of this rule (`due.ts`) against the queue.
+ */
+export const firstDue = (at: number, correct: boolean, conf: Confidence = 1) =>
+	at + ([1, 6, 10, 11_520][correct ? conf + 1 : 0] as number) * MINUTE;
 
 /** Kinds of items the queue reviews: explain-it answers are the reader's own writing, not scheduled. */
 export type ReviewType = Exclude<SetType, 'explain'>;
