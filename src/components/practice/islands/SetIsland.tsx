@@ -57,11 +57,11 @@ export default function SetIsland({ setId, type, summary, href, src, children }:
 	useEffect(() => {
 		if (!children) watchLanding();
 		loadLessonPractice(src).then(
-			(practice) => {
-				const render = () => inOwnTask(() => setSet(findSet(practice, setId) ?? null));
-				if (children) render();
-				else whenNeeded(placeholder.current, render);
-			},
+			// The practice page's preview is already the set's full height: it renders at once.
+			(practice) =>
+				whenNeeded(children ? null : placeholder.current, () =>
+					inOwnTask(() => setSet(findSet(practice, setId) ?? null)),
+				),
 			() => setSet(null),
 		);
 	}, [src, setId]);

@@ -44,35 +44,18 @@ export const RENDER_MARGIN = 1600;
 const waiting = new Map<Element, () => void>();
 let observer: IntersectionObserver | undefined;
 
-/** Whether this visit is headed somewhere (a hash, or a back/forward return with a saved position). */
-function headed(): boolean {
-	return location.hash.length > 1 || savedScrollY() !== undefined;
-}
-
-/** Renders every set still waiting: the reader is headed somewhere and the page must reach its full height. */
-function renderAll(): void {
-	for (const render of waiting.values()) render();
-	waiting.clear();
-	observer?.disconnect();
-}
-
 /**
- * Calls `render` when the set at `element` is needed: at once if the reader is headed somewhere (or the
- * browser has no IntersectionObserver), else when it comes within `RENDER_MARGIN` of the viewport.
+ * Calls `render` when the set at `element` is needed: at once if the reader is headed somewhere (a hash, or a
+ * back/forward return with a saved position), else when it comes within `RENDER_MARGIN` of the viewport.
  */
 export function whenNeeded(element: Element | null, render: () => void): void {
-	if (!element || headed() || typeof IntersectionObserver === 'undefined') {
-		render();
-		return;
-	}
+	if (!element || location.hash.length > 1 || savedScrollY() !== undefined) return render();
 	observer ??= new IntersectionObserver(
 		(entries) => {
-			for (const entry of entries) {
-				const waitingRender = waiting.get(entry.target);
-				if (!entry.isIntersecting || !waitingRender) continue;
-				waiting.delete(entry.target);
-				observer?.unobserve(entry.target);
-				waitingRender();
+			// Once rendered, the placeholder leaves the page, and the observer with it.
+			for (const { target, isIntersecting } of entries) {
+				if (isIntersecting) waiting.get(target)?.();
+				if (isIntersecting) waiting.delete(target);
 			}
 		},
 		{ rootMargin: `${RENDER_MARGIN}px 0px` },
@@ -95,8 +78,10 @@ export function watchLanding(): void {
 	addEventListener('hashchange', () => {
 		readerScrolled = false;
 		restored = false;
-		if (waiting.size > 0) renderAll();
-		else settle();
+		// The sets still waiting render now (each settles as it arrives); the last one lands on the target.
+		if (!waiting.size) settle();
+		for (const render of waiting.values()) render();
+		waiting.clear();
 	});
 	// Remember where the reader was, for a return with back or forward.
 	addEventListener('pagehide', () => {
