@@ -3,7 +3,7 @@
  * `reports/bench.json`. It never passes or fails on a time (the byte budgets are tests: e2e/budgets.spec.ts).
  *
  * 1. Builds the production site in a throwaway copy and serves it with `astro preview` on 127.0.0.1.
- * 2. Per page type (home, lesson, a set's own page, test, progress, 404), in headless Chromium without
+ * 2. Per page type (home, lesson, a set's own page, test, review, progress, guide, 404), in headless Chromium without
  *    scrolling: requests and gzip bytes at load by kind (before any island hydrates, as the budgets count),
  *    the budgeted JavaScript figures, and the JavaScript that ran before `load` (V8 block coverage).
  * 3. Lighthouse, mobile preset (its default), several runs per page type, the median of each figure.
@@ -144,7 +144,9 @@ async function pageTypes(): Promise<{ type: string; path: string }[]> {
 		{ type: 'lesson', path: lesson ?? '/lessons/blocking/' },
 		{ type: 'practice page', path: setPage ?? '/practice/blocking/' },
 		{ type: 'test', path: '/test/' },
+		{ type: 'review', path: '/review/' },
 		{ type: 'progress', path: '/progress/' },
+		{ type: 'guide', path: paths.find((entry) => entry.startsWith('/guide/')) ?? '/guide/authoring/' },
 		{ type: '404', path: '/bench-no-such-page/' },
 	];
 }
