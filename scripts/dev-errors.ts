@@ -133,7 +133,7 @@ try {
 			.evaluate((element) =>
 				[...(element.shadowRoot?.querySelectorAll('#message-content a') ?? [])].map((a) => a.getAttribute('href')),
 			)
-			.catch(() => []);
+			.catch((): (string | null)[] => []);
 		check(
 			`${mistake.name}: the overlay links the code to its section of the guide`,
 			links.includes(guide),

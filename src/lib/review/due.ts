@@ -5,7 +5,11 @@
  *
  * - an item reviewed on `/review/` is due at its stored `due`;
  * - an item answered only in a lesson or a test is due after its latest answer as the scheduler would put it
- *   after a first review (`firstDue`).
+ *   after a first review (`firstDue` in `queue.ts`: 1 minute after a wrong answer; after a right one 6 minutes
+ *   when guessed, 10 when unsure or not said, 8 days when sure).
+ *
+ * It imports nothing, not even `firstDue`: the review page's islands import the queue, and a module both use
+ * would become a chunk of its own, one more request at load on every page.
  */
 
 const MINUTE = 60_000;
@@ -13,13 +17,10 @@ const MINUTE = 60_000;
 /** The progress store's key (`STORAGE_KEY` in `store.ts`, not imported so the store stays out of this script). */
 export const DUE_KEY = 'awaitable:progress';
 
-/**
- * When an item first answered at `at` is due: a wrong answer after FSRS's first learning step (1 minute), a
- * right one after the second (10 minutes); `queue.test.ts` checks both against the scheduler.
- */
-export const firstDue = (at: number, correct: boolean) => at + (correct ? 10 : 1) * MINUTE;
-
-type Loose = Record<string, { at: number; due: number; kind: string; correct?: boolean; known?: boolean }>;
+type Loose = Record<
+	string,
+	{ at: number; due: number; kind: string; correct?: boolean; known?: boolean; conf?: number }
+>;
 interface Stored {
 	items?: Loose;
 	review?: Loose;
@@ -33,17 +34,19 @@ interface Stored {
 export function countDue(document: unknown, now: number): number {
 	const doc = (document ?? {}) as Stored;
 	const review = doc.review ?? {};
-	const latest: Record<string, [number, boolean | undefined]> = {};
+	const latest: Record<string, [number, boolean | undefined, number | undefined]> = {};
 	// The latest answer of each item not yet reviewed; a lesson answer wins a tie, as in the queue.
-	const note = (id: string, at: number, correct: boolean | undefined) => {
-		if (!(id in review) && !((latest[id]?.[0] ?? -1) >= at)) latest[id] = [at, correct];
+	const note = (id: string, at: number, correct: boolean | undefined, conf?: number) => {
+		if (!(id in review) && !((latest[id]?.[0] ?? -1) >= at)) latest[id] = [at, correct, conf];
 	};
 	for (const [id, record] of Object.entries(doc.items ?? {})) {
-		if (record.kind !== 'explain') note(id, record.at, record.known ?? record.correct);
+		if (record.kind !== 'explain') note(id, record.at, record.known ?? record.correct, record.conf);
 	}
 	for (const test of doc.tests ?? []) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
 	let count = 0;
 	for (const record of Object.values(review)) if (record.due <= now) count++;
-	for (const [at, correct] of Object.values(latest)) if (firstDue(at, !!correct) <= now) count++;
+	for (const [at, correct, conf = 1] of Object.values(latest)) {
+		if (at + ([1, 6, 10, 11_520][correct ? conf + 1 : 0] as number) * MINUTE <= now) count++;
+	}
 	return count;
 }
