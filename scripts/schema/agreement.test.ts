@@ -58,8 +58,7 @@ function judge(files: Files): Verdict[] {
 	return verdicts;
 }
 
-const crossFieldRule = (problem: AuthorProblem) =>
-	CROSS_FIELD_RULES.find((rule) => rule.message.test(problem.message))?.rule;
+const crossFieldRule = (problem: AuthorProblem) => CROSS_FIELD_RULES.find((code) => code === problem.code);
 
 /** What is wrong with a verdict, or `undefined` when the schema and the build agree. */
 function disagreement({ file, build, schema }: Verdict): string | undefined {
