@@ -136,14 +136,16 @@ export async function islandsReady(page: Page): Promise<void> {
  * Waits until the browser has rendered twice and run its idle-time work: what a page started at load or
  * after the last action (observers' callbacks, idle imports, hydration triggered by visibility) has started
  * by then. A condition, where a fixed delay would be too short on a loaded machine and wasted on a quiet one.
+ * Each idle callback has a 1 s cap: headless Chromium, with nothing left to paint, sometimes starts no idle
+ * period at all, and a second uncapped `requestIdleCallback` then never ran (3 sweeps in 20 hung until the
+ * test's timeout, the page visible and focused).
  */
 export async function settle(page: Page): Promise<void> {
 	await page.evaluate(
 		() =>
-			new Promise<void>((resolve) =>
-				requestAnimationFrame(() =>
-					requestAnimationFrame(() => requestIdleCallback(() => requestIdleCallback(() => resolve()))),
-				),
-			),
+			new Promise<void>((resolve) => {
+				const idle = (then: () => void) => requestIdleCallback(then, { timeout: 1000 });
+				requestAnimationFrame(() => requestAnimationFrame(() => idle(() => idle(resolve))));
+			}),
 	);
 }
