@@ -6,13 +6,13 @@
  *
  * Nothing here runs at page load: the files are fetched by the runner's Web Worker on the first Run.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-import { stageRuntime, type Staged } from '../lib/runner/stage.ts';
+import { cacheDir, DJANGO_ZIP, PYODIDE_FILES, stageRuntime, type Staged } from '../lib/runner/stage.ts';
 import { setRuntime } from '../lib/runner/mdast-plugin.ts';
 import type { RuntimeInfo } from '../lib/runner/runtime-info.ts';
 
@@ -22,6 +22,9 @@ const TYPES: Record<string, string> = {
 	'.zip': 'application/zip',
 	'.json': 'application/json',
 };
+
+/** The files `astro dev` serves under `/runner/<version>/`, from the staging cache. */
+const SERVED = new Set<string>([...PYODIDE_FILES, DJANGO_ZIP]);
 
 /** The caveats, said once per lesson, above its first Run button (DESIGN: where readers first meet Run). */
 export function caveat(info: RuntimeInfo): string {
@@ -44,6 +47,7 @@ function runtimeInfo(staged: Staged): RuntimeInfo {
 
 export default function runner(): AstroIntegration {
 	let staged: Staged | null = null;
+	let root = '';
 	return {
 		name: 'awaitable:runner',
 		hooks: {
@@ -54,7 +58,7 @@ export default function runner(): AstroIntegration {
 					updateConfig({ vite: { define: { __AWAITABLE_RUNNER__: JSON.stringify(off) } } });
 					return;
 				}
-				const root = fileURLToPath(config.root);
+				root = fileURLToPath(config.root);
 				// Staged when Vite starts the build or the dev server (its `config` hook), once per process; not when a
 				// tool only loads this config (knip, an editor), which would pay for it each time.
 				const stage = (): Staged => {
@@ -79,14 +83,25 @@ export default function runner(): AstroIntegration {
 				});
 			},
 			'astro:server:setup': ({ server }) => {
+				// Any staged version is served, not only this process's: a tab opened before the dev server restarted
+				// (a config edit) still asks for the version it was given, and versions are immutable (named by a hash).
 				server.middlewares.use((request, response, next) => {
-					const current = staged;
-					const match = /\/runner\/([0-9a-f]+)\/([\w.-]+)$/.exec(request.url?.split('?')[0] ?? '');
-					if (!current?.ok || !match || match[1] !== current.version) return next();
-					const name = match[2] ?? '';
-					if (!current.files.some((file) => file.name === name)) return next();
-					response.setHeader('Content-Type', TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream');
-					createReadStream(join(current.dir, name)).pipe(response);
+					const match = /\/runner\/([0-9a-f]{12})\/([\w.-]+)$/.exec(request.url?.split('?')[0] ?? '');
+					const name = match?.[2] ?? '';
+					if (!match || !SERVED.has(name)) return next();
+					const path = join(cacheDir(root), match[1] ?? '', name);
+					void stat(path).then(
+						(file) => {
+							response.setHeader(
+								'Content-Type',
+								TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream',
+							);
+							response.setHeader('Content-Length', file.size);
+							if (request.method === 'HEAD') response.end();
+							else createReadStream(path).on('error', next).pipe(response);
+						},
+						() => next(),
+					);
 				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {

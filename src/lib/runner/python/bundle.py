@@ -117,18 +117,36 @@ def find_wheels(requirements, cache, venv):
     return {spec: in_cache(spec) for spec in specs}
 
 
-def add_wheel(bundle, wheel):
+# Every entry of django.zip gets the same date, permissions and system, and the entries are written sorted by
+# name: the zip's bytes (and so the runner's version, a hash of its files) change only when its contents do, and
+# readers keep their cached runner across deploys. (A name given to writestr would get the current time; a file
+# given to write, its mtime and mode; the .py files carry no bytecode, whose headers would hold mtimes.)
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def write_sorted(out, entries):
+    """Write {name: bytes} to the zip at `out`, reproducibly: sorted, fixed metadata, deflated at level 9."""
+    with zipfile.ZipFile(out, "w") as bundle:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+            info.create_system = 3  # Unix, whatever machine built it
+            info.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
+            info.compress_type = zipfile.ZIP_DEFLATED
+            bundle.writestr(info, entries[name], compresslevel=9)
+
+
+def add_wheel(entries, wheel):
     with zipfile.ZipFile(wheel) as source:
         for info in source.infolist():
             if not info.is_dir() and wanted(info.filename):
-                bundle.writestr(info.filename, source.read(info), zipfile.ZIP_DEFLATED)
+                entries[info.filename] = source.read(info)
 
 
-def add_site_packages(bundle, site, top):
+def add_site_packages(entries, site, top):
     for path in sorted((site / top).rglob("*")):
         name = path.relative_to(site).as_posix()
         if path.is_file() and wanted(name):
-            bundle.write(path, name, zipfile.ZIP_DEFLATED)
+            entries[name] = path.read_bytes()
 
 
 def main():
@@ -148,22 +166,22 @@ def main():
     wheels = find_wheels(args.requirements, Path(args.cache), harness / ".venv")
     site = next(iter(sorted((harness / ".venv").glob("lib/python3*/site-packages"))), None)
     out = Path(args.out)
+    entries = {}
+    for spec, wheel in wheels.items():
+        if wheel is not None:
+            add_wheel(entries, wheel)
+            continue
+        top = spec.split("==")[0].lower()
+        version = spec.split("==")[1]
+        if site is None or not (site / f"{top}-{version}.dist-info").exists():
+            sys.exit(f"could not get {spec}: pip download failed and harness/.venv does not have it")
+        add_site_packages(entries, site, top)
+    for package in ("awaitable", "blog"):
+        for path in (harness / package).glob("*.py"):
+            entries[f"{package}/{path.name}"] = path.read_bytes()
+    entries["awaitable_runner.py"] = Path(args.runner).read_bytes()
     partial = partial_path(out)
-    with zipfile.ZipFile(partial, "w", compresslevel=9) as bundle:
-        for spec, wheel in wheels.items():
-            if wheel is not None:
-                add_wheel(bundle, wheel)
-                continue
-            top = spec.split("==")[0].lower()
-            version = spec.split("==")[1]
-            if site is None or not (site / f"{top}-{version}.dist-info").exists():
-                partial.unlink()
-                sys.exit(f"could not get {spec}: pip download failed and harness/.venv does not have it")
-            add_site_packages(bundle, site, top)
-        for package in ("awaitable", "blog"):
-            for path in sorted((harness / package).glob("*.py")):
-                bundle.write(path, f"{package}/{path.name}", zipfile.ZIP_DEFLATED)
-        bundle.write(args.runner, "awaitable_runner.py", zipfile.ZIP_DEFLATED)
+    write_sorted(partial, entries)
     partial.replace(out)
     print(f"{out} ({out.stat().st_size} bytes)")
 
