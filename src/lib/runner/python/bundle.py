@@ -118,10 +118,14 @@ def find_wheels(requirements, cache, venv):
 
 
 def add_wheel(bundle, wheel):
+    """Each entry keeps the wheel's own timestamp (not the time of the build), so the same wheels give the same
+    django.zip, and the runner the same version (its folder, its URL, readers' browser caches), on every build."""
     with zipfile.ZipFile(wheel) as source:
         for info in source.infolist():
             if not info.is_dir() and wanted(info.filename):
-                bundle.writestr(info.filename, source.read(info), zipfile.ZIP_DEFLATED)
+                entry = zipfile.ZipInfo(info.filename, info.date_time)
+                entry.external_attr = info.external_attr
+                bundle.writestr(entry, source.read(info), zipfile.ZIP_DEFLATED, bundle.compresslevel)
 
 
 def add_site_packages(bundle, site, top):
