@@ -22,13 +22,12 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
 import {
+	auditPage,
 	cspHash,
-	hashInlineStyles,
 	inlineScriptsInAstroSource,
 	mergePolicies,
-	metaPolicy,
-	pageProblems,
 	parsePolicy,
+	type Policy,
 	serializePolicy,
 	withHeaders,
 } from './csp-policy.ts';
@@ -110,18 +109,17 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 					return stylesheets.get(href);
 				};
 				const problems: string[] = [];
-				const policies = [];
+				const policies: Policy[] = [];
 				for (const file of await filesUnder(out, '.html')) {
 					const built = await readFile(file, 'utf8');
 					// The one pass over every built page: stylesheets into the head and inlined (hoist-stylesheets.ts),
-					// then hashes.
+					// then hashes and the check (`auditPage`: the policy parsed and the inline code found once per page).
 					const hoisted = inlineStylesheets(hoistStylesheets(built), readStylesheet);
-					const { html, added } = hashInlineStyles(hoisted);
-					if (added.length > 0 || hoisted !== built) await writeFile(file, html);
+					const audit = auditPage(hoisted, { hashStyles: true });
+					if (audit.html !== built) await writeFile(file, audit.html);
 					const page = `/${path.relative(out, file).split(path.sep).join('/')}`;
-					for (const problem of pageProblems(html)) problems.push(`- ${page} ${problem}`);
-					const text = metaPolicy(html);
-					if (text !== undefined) policies.push(parsePolicy(text));
+					for (const problem of audit.problems) problems.push(`- ${page} ${problem}`);
+					if (audit.policy !== undefined) policies.push(audit.policy);
 				}
 				if (problems.length > 0) {
 					throw new AstroError(

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+	auditPage,
 	cspHash,
 	hashInlineStyles,
 	inlineCode,
@@ -108,6 +109,17 @@ describe('pageProblems', () => {
 		]);
 	});
 
+	test('reports an event handler in any case, after any whitespace, among other attributes', () => {
+		const html = page(
+			"script-src 'self'",
+			`<a class="x"\tONCLICK='go()' href="/">Go</a><img alt="one"\nonerror=x src=y>`,
+		);
+		expect(pageProblems(html).map((problem) => problem.split(',')[0])).toEqual([
+			'has an inline event handler ONCLICK= on <a>',
+			'has an inline event handler onerror= on <img>',
+		]);
+	});
+
 	test('reports a page without a policy', () => {
 		expect(pageProblems('<html><head></head></html>')[0]).toContain(
 			'has no <meta http-equiv="content-security-policy">',
@@ -130,6 +142,35 @@ describe('hashInlineStyles', () => {
 	test('changes nothing when every style is allowed', () => {
 		const html = page(`style-src 'self' ${cspHash(style)}`, `<style>${style}</style>`);
 		expect(hashInlineStyles(html)).toEqual({ html, added: [] });
+	});
+});
+
+describe('auditPage', () => {
+	test('gives in one pass what hashInlineStyles then pageProblems give, with the completed policy', () => {
+		const pages = [
+			page(
+				"script-src 'self'; style-src 'self'; style-src-elem 'self'",
+				`<style>${style}</style><script>${script}</script><button onclick="go()">Go</button>`,
+			),
+			page(`default-src 'self'`, `<style>${style}</style><style>${style}</style>`),
+			page(`style-src 'self' ${cspHash(style)}; script-src 'self' 'unsafe-eval'`, `<style>${style}</style>`),
+			'<html><head></head><body><script>x()</script></body></html>',
+		];
+		for (const html of pages) {
+			const fixed = hashInlineStyles(html);
+			const audit = auditPage(html, { hashStyles: true });
+			expect(audit.html).toBe(fixed.html);
+			expect(audit.added).toEqual(fixed.added);
+			expect(audit.problems).toEqual(pageProblems(fixed.html));
+			const text = metaPolicy(fixed.html);
+			expect(audit.policy && serializePolicy(audit.policy)).toBe(text && serializePolicy(parsePolicy(text)));
+		}
+	});
+
+	test('a cached hash is the hash of its own body, not of a similar one', () => {
+		const body = `p{color:blue}/*${'x'.repeat(100)}*/`;
+		expect(cspHash(body)).toBe(cspHash(`${body}`));
+		expect(cspHash(body)).not.toBe(cspHash(`${body} `));
 	});
 });
 

@@ -23,9 +23,22 @@ export function serializePolicy(policy: Policy): string {
 	return [...policy].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
 
+/**
+ * Hashes by body, so a script or stylesheet that every built page inlines (Starlight's theme script,
+ * Expressive Code's styles) is hashed once per build, not once per page and check.
+ */
+const hashes = new Map<string, string>();
+const MAX_CACHED_HASHES = 2048;
+
 /** The CSP source expression for a script or style body: `'sha256-…'`. */
 export function cspHash(body: string): string {
-	return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+	let hash = hashes.get(body);
+	if (hash === undefined) {
+		hash = `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+		if (hashes.size >= MAX_CACHED_HASHES) hashes.clear();
+		hashes.set(body, hash);
+	}
+	return hash;
 }
 
 /**
@@ -120,33 +133,7 @@ function preview(body: string): string {
  * browser would block it), and inline event handler attributes (blocked under any hash-based policy).
  */
 export function pageProblems(html: string): string[] {
-	const text = metaPolicy(html);
-	if (text === undefined)
-		return [
-			'has no <meta http-equiv="content-security-policy">. Fix: keep `security.csp` enabled in astro.config.mjs.',
-		];
-	const policy = parsePolicy(text);
-	const problems: string[] = [];
-	const scriptSources = elementSources(policy, 'script') ?? [];
-	for (const keyword of ["'unsafe-inline'", "'unsafe-eval'"]) {
-		if ([...scriptSources, ...(policy.get('script-src') ?? [])].includes(keyword)) {
-			problems.push(`allows ${keyword} for scripts. Fix: remove it from security.csp.scriptDirective.resources.`);
-		}
-	}
-	for (const code of inlineCode(html)) {
-		if (allowsInline(policy, code)) continue;
-		problems.push(
-			`has an inline <${code.kind}> its policy does not allow (${cspHash(code.body)}): "${preview(code.body)}". Fix: move it into a processed <${code.kind}> (Astro hashes those), or add the hash to security.csp.${code.kind}Directive.hashes.`,
-		);
-	}
-	for (const { tag, name } of attributeNames(html)) {
-		if (/^on[a-z]+$/i.test(name)) {
-			problems.push(
-				`has an inline event handler ${name}= on <${tag}>, which the policy blocks. Fix: attach the listener in a script.`,
-			);
-		}
-	}
-	return problems;
+	return auditPage(html, { hashStyles: false }).problems;
 }
 
 /**
@@ -156,33 +143,90 @@ export function pageProblems(html: string): string[] {
  * drop them. Styles only: an unknown inline *script* stays an error (see `pageProblems`).
  */
 export function hashInlineStyles(html: string): { html: string; added: string[] } {
-	const text = metaPolicy(html);
-	if (text === undefined) return { html, added: [] };
-	const policy = parsePolicy(text);
-	const directive = policy.has('style-src-elem') ? 'style-src-elem' : 'style-src';
-	const sources = policy.get(directive) ?? [...(policy.get('default-src') ?? ["'self'"])];
-	const added: string[] = [];
-	for (const code of inlineCode(html)) {
-		if (code.kind !== 'style' || allowsInline(policy, code)) continue;
-		const hash = cspHash(code.body);
-		if (!sources.includes(hash)) sources.push(hash);
-		added.push(hash);
-		policy.set(directive, sources);
-	}
-	if (added.length === 0) return { html, added };
-	const meta = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
-	return {
-		html: html.replace(meta, `<meta http-equiv="content-security-policy" content="${serializePolicy(policy)}">`),
-		added,
-	};
+	const { html: fixed, added } = auditPage(html, { hashStyles: true, skipProblems: true });
+	return { html: fixed, added };
 }
 
-/** Every attribute name of every tag, outside script and style bodies; quoted values are skipped whole. */
+export interface PageAudit {
+	/** The page, with its `<meta>` policy completed when `hashStyles` added style hashes. */
+	html: string;
+	/** The style hashes added to the policy. */
+	added: string[];
+	/** What is wrong with the (completed) page, as `pageProblems` words it. */
+	problems: string[];
+	/** The page's (completed) policy, undefined when it has none. */
+	policy: Policy | undefined;
+}
+
+/**
+ * `hashInlineStyles` (when `hashStyles`) then `pageProblems` on its result, in one pass over the page: the
+ * policy is parsed and the inline code found once. The build's check of every page (csp-headers.ts).
+ */
+export function auditPage(html: string, options: { hashStyles: boolean; skipProblems?: boolean }): PageAudit {
+	const text = metaPolicy(html);
+	if (text === undefined)
+		return {
+			html,
+			added: [],
+			policy: undefined,
+			problems: options.skipProblems
+				? []
+				: ['has no <meta http-equiv="content-security-policy">. Fix: keep `security.csp` enabled in astro.config.mjs.'],
+		};
+	const policy = parsePolicy(text);
+	const code = inlineCode(html);
+	const added: string[] = [];
+	if (options.hashStyles) {
+		const directive = policy.has('style-src-elem') ? 'style-src-elem' : 'style-src';
+		const sources = policy.get(directive) ?? [...(policy.get('default-src') ?? ["'self'"])];
+		for (const item of code) {
+			if (item.kind !== 'style' || allowsInline(policy, item)) continue;
+			const hash = cspHash(item.body);
+			if (!sources.includes(hash)) sources.push(hash);
+			added.push(hash);
+			policy.set(directive, sources);
+		}
+		if (added.length > 0) {
+			const meta = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
+			html = html.replace(meta, `<meta http-equiv="content-security-policy" content="${serializePolicy(policy)}">`);
+		}
+	}
+	if (options.skipProblems) return { html, added, problems: [], policy };
+	const problems: string[] = [];
+	const scriptSources = elementSources(policy, 'script') ?? [];
+	for (const keyword of ["'unsafe-inline'", "'unsafe-eval'"]) {
+		if ([...scriptSources, ...(policy.get('script-src') ?? [])].includes(keyword)) {
+			problems.push(`allows ${keyword} for scripts. Fix: remove it from security.csp.scriptDirective.resources.`);
+		}
+	}
+	for (const item of code) {
+		if (allowsInline(policy, item)) continue;
+		problems.push(
+			`has an inline <${item.kind}> its policy does not allow (${cspHash(item.body)}): "${preview(item.body)}". Fix: move it into a processed <${item.kind}> (Astro hashes those), or add the hash to security.csp.${item.kind}Directive.hashes.`,
+		);
+	}
+	for (const { tag, name } of attributeNames(html)) {
+		if (/^on[a-z]+$/i.test(name)) {
+			problems.push(
+				`has an inline event handler ${name}= on <${tag}>, which the policy blocks. Fix: attach the listener in a script.`,
+			);
+		}
+	}
+	return { html, added, problems, policy };
+}
+
+/**
+ * The attribute names of every tag that may have one starting with `on` (any case), outside script and style
+ * bodies; quoted values are skipped whole. A tag whose attributes hold no whitespace followed by `on` has no such
+ * name, so most tags are passed over without listing their attributes (the check of every built page spent most
+ * of its time there).
+ */
 function* attributeNames(html: string): Generator<{ tag: string; name: string }> {
 	const markup = html.replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/gi, '<$1$2>');
 	for (const [, tag = '', attributes = ''] of markup.matchAll(
 		/<([a-z][\w-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/gi,
 	)) {
+		if (!/\son/i.test(attributes)) continue;
 		for (const [, name = ''] of attributes.matchAll(/\s+([^\s=>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?/g))
 			yield { tag, name };
 	}
