@@ -5,19 +5,16 @@
  *
  * - an item reviewed on `/review/` is due at its stored `due`;
  * - an item answered only in a lesson or a test is due after its latest answer as the scheduler would put it
- *   after a first review (`firstDue`).
+ *   after a first review (`firstDue` in `queue.ts`: 1 minute after a wrong answer, 10 after a right one).
+ *
+ * It imports nothing, not even `firstDue`: the review page's islands import the queue, and a module both use
+ * would become a chunk of its own, one more request at load on every page.
  */
 
 const MINUTE = 60_000;
 
 /** The progress store's key (`STORAGE_KEY` in `store.ts`, not imported so the store stays out of this script). */
 export const DUE_KEY = 'awaitable:progress';
-
-/**
- * When an item first answered at `at` is due: a wrong answer after FSRS's first learning step (1 minute), a
- * right one after the second (10 minutes); `queue.test.ts` checks both against the scheduler.
- */
-export const firstDue = (at: number, correct: boolean) => at + (correct ? 10 : 1) * MINUTE;
 
 type Loose = Record<string, { at: number; due: number; kind: string; correct?: boolean; known?: boolean }>;
 interface Stored {
@@ -44,6 +41,6 @@ export function countDue(document: unknown, now: number): number {
 	for (const test of doc.tests ?? []) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
 	let count = 0;
 	for (const record of Object.values(review)) if (record.due <= now) count++;
-	for (const [at, correct] of Object.values(latest)) if (firstDue(at, !!correct) <= now) count++;
+	for (const [at, correct] of Object.values(latest)) if (at + (correct ? 10 : 1) * MINUTE <= now) count++;
 	return count;
 }

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ItemRecord, ReviewRecord, TestRecord } from '../progress/schema.ts';
 import type { Progress } from '../progress/store.ts';
 import { NEW_MEMORY, review } from './fsrs.ts';
-import { firstDue } from './due.ts';
-import { dueQueue, ratingOf, requeueGap, reviewRecord, schedule, type ReviewItem } from './queue.ts';
+import { dueQueue, firstDue, ratingOf, requeueGap, reviewRecord, schedule, type ReviewItem } from './queue.ts';
 import { memoryOf, reviewed } from './step.ts';
 
 const MINUTE = 60_000;

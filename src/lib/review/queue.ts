@@ -11,7 +11,15 @@ import type { ReviewRecord } from '../progress/schema.ts';
 import type { Progress, ProgressStore } from '../progress/store.ts';
 import { parseReviewRecord } from '../progress/validate-review.ts';
 import type { Rating } from './fsrs.ts';
-import { firstDue } from './due.ts';
+
+const MINUTE = 60_000;
+
+/**
+ * When an item first answered at `at` is due: a wrong answer after FSRS's first learning step (1 minute), a
+ * right one after the second (10 minutes); `queue.test.ts` checks both against the scheduler, and `due.test.ts`
+ * checks the due count's copy of this rule (`due.ts`) against the queue.
+ */
+export const firstDue = (at: number, correct: boolean) => at + (correct ? 10 : 1) * MINUTE;
 
 /** What the reader said before checking: 0 guess, 1 unsure, 2 sure. */
 export type Confidence = 0 | 1 | 2;
