@@ -8,7 +8,7 @@
  *    `'unsafe-inline'`) and follows Starlight upgrades by itself.
  * 2. Check: after the build, every page must carry a policy that allows each inline script and style it
  *    has, and no inline event handlers. (Inline styles Astro forgot to hash are hashed here first; see
- *    `hashInlineStyles`.) A page that would break under its own policy stops the build, with
+ *    `hashInlineStyles`. Hashes of code a page does not have are dropped from its policy: `withOnlyPageHashes`.) A page that would break under its own policy stops the build, with
  *    the page, the code and the fix.
  * 3. Headers: `frame-ancestors` is ignored in a `<meta>` policy, so hosts that read a `_headers` file
  *    (Netlify, Cloudflare Pages) get the policy as a header too: the union of every page's policy plus
@@ -31,6 +31,7 @@ import {
 	parsePolicy,
 	serializePolicy,
 	withHeaders,
+	withOnlyPageHashes,
 } from './csp-policy.ts';
 
 /** Directives that only work as a response header; browsers ignore (and log) them in a `<meta>`. */
@@ -104,8 +105,8 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 					const built = await readFile(file, 'utf8');
 					// The one pass over every built page: stylesheets into the head (hoist-stylesheets.ts), then hashes.
 					const hoisted = hoistStylesheets(built);
-					const { html, added } = hashInlineStyles(hoisted);
-					if (added.length > 0 || hoisted !== built) await writeFile(file, html);
+					const { html } = withOnlyPageHashes(hashInlineStyles(hoisted).html);
+					if (html !== built) await writeFile(file, html);
 					const page = `/${path.relative(out, file).split(path.sep).join('/')}`;
 					for (const problem of pageProblems(html)) problems.push(`- ${page} ${problem}`);
 					const text = metaPolicy(html);
