@@ -28,19 +28,18 @@ interface Stored {
  * a document that is not the store's may throw, and the caller shows no count then.
  */
 export function countDue(document: unknown, now: number): number {
-	const doc = (document ?? {}) as Stored;
-	const review = doc.review ?? {};
+	const { items = {}, tests = [], review = {} } = (document ?? {}) as Stored;
 	const latest: Record<string, [number, boolean | undefined]> = {};
 	// The latest answer of each item not yet reviewed; a lesson answer wins a tie, as in the queue.
 	const note = (id: string, at: number, correct: boolean | undefined) => {
 		if (!(id in review) && !((latest[id]?.[0] ?? -1) >= at)) latest[id] = [at, correct];
 	};
-	for (const [id, record] of Object.entries(doc.items ?? {})) {
+	for (const [id, record] of Object.entries(items)) {
 		if (record.kind !== 'explain') note(id, record.at, record.known ?? record.correct);
 	}
-	for (const test of doc.tests ?? []) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
-	let count = 0;
-	for (const record of Object.values(review)) if (record.due <= now) count++;
-	for (const [at, correct] of Object.values(latest)) if (at + (correct ? 10 : 1) * MINUTE <= now) count++;
-	return count;
+	for (const test of tests) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
+	return (
+		Object.values(review).filter((record) => record.due <= now).length +
+		Object.values(latest).filter(([at, correct]) => at + (correct ? 10 : 1) * MINUTE <= now).length
+	);
 }
