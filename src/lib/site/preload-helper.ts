@@ -25,17 +25,14 @@ export const PRELOAD_HELPER_ID = '\0vite/preload-helper.js';
  */
 export function preloadHelperCode(base: string): string {
 	return `const seen = {};
-export const __vitePreload = (load, deps) =>
+export const __vitePreload = (load, deps = []) =>
 	Promise.all(
-		(deps || []).map((dep) => {
-			const href = ${JSON.stringify(base)} + dep;
-			if (href in seen) return seen[href];
-			const link = document.createElement('link');
+		deps.map((dep) => {
 			const css = dep.endsWith('.css');
+			const link = document.createElement('link');
 			link.rel = css ? 'stylesheet' : 'modulepreload';
-			link.href = href;
-			document.head.append(link);
-			return (seen[href] = css && new Promise((done) => (link.onload = link.onerror = done)));
+			link.href = ${JSON.stringify(base)} + dep;
+			return (seen[dep] ??= (document.head.append(link), css && new Promise((done) => (link.onload = link.onerror = done))));
 		}),
 	).then(load);
 `;
