@@ -13,7 +13,8 @@ import { DEFAULT_SEED, newSeed, searchWithSeed, seedFromSearch } from '~/lib/tes
 import { decodeTestIndex } from '~/lib/test-draw/test-index.ts';
 import { lessonsToRead } from '~/lib/test-draw/suggest.ts';
 import { progress } from '~/lib/progress/store.ts';
-import { checkAll, isFinished, score, select, startSession, type Session } from '~/lib/quiz/session.ts';
+import { isFinished, score, select, startSession, type Session } from '~/lib/quiz/session.ts';
+import { checkAll } from '~/lib/quiz/submit.ts';
 import { MissedList } from '~/components/review/MissedList.tsx';
 import { ChoiceQuestion, firstOptionId } from './ui/ChoiceQuestion.tsx';
 import { findItem, loadLessonPractice } from './lesson-data.ts';
