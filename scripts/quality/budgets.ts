@@ -16,31 +16,6 @@ export const BUDGETS = {
 
 export type BudgetName = keyof typeof BUDGETS;
 
-/**
- * Overruns the site has now, each with its cause. DESIGN.md's budgets above stay the target; until an overrun
- * is paid back, the e2e checks hold every page to its ceiling here, so it cannot grow unnoticed, and report the
- * figures over budget as test annotations (README: "Over budget"). Delete an entry once pages fit again.
- */
-export const KNOWN_OVERRUNS: Partial<Record<BudgetName, { ceiling: number; why: string }>> = {
-	jsAtLoad: {
-		ceiling: 8_700,
-		why: "the review due count (0.6 KB: its script and its own chunk) and the runner's Run-button module (0.4 KB) load on every lesson",
-	},
-	islands: {
-		ceiling: 16_600,
-		why: "the one set island with the landing code and every kind's widget, and the progress store's version 2 (review state, test runs)",
-	},
-	totalAtLoad: {
-		ceiling: 47_100,
-		why: 'CSS inlined in each page (for the first paint) on the two longest lessons, blocking and async-views',
-	},
-};
-
-/** What the e2e checks hold pages to: the budget, or the ceiling of a known overrun. */
-export const CEILINGS = Object.fromEntries(
-	(Object.keys(BUDGETS) as BudgetName[]).map((name) => [name, KNOWN_OVERRUNS[name]?.ceiling ?? BUDGETS[name]]),
-) as Record<BudgetName, number>;
-
 export const BUDGET_LABELS: Record<BudgetName, string> = {
 	jsAtLoad: 'JavaScript at load (before any island)',
 	islands: 'JavaScript of all islands',
@@ -63,15 +38,11 @@ function biggest(transfers: readonly Transfer[], count = 4): string {
 }
 
 /** One message per budget the page is over; empty when it is within all of them. */
-export function overBudget(
-	page: string,
-	figures: PageFigures,
-	budgets: Record<BudgetName, number> = BUDGETS,
-): string[] {
+export function overBudget(page: string, figures: PageFigures): string[] {
 	const messages: string[] = [];
-	for (const name of Object.keys(budgets) as BudgetName[]) {
+	for (const name of Object.keys(BUDGETS) as BudgetName[]) {
 		const total = sumGzip(figures[name]);
-		const budget = budgets[name];
+		const budget = BUDGETS[name];
 		if (total <= budget) continue;
 		messages.push(
 			`${page}: ${BUDGET_LABELS[name]} is ${formatKB(total)} gzip, over the ${formatKB(budget)} budget by ${formatKB(total - budget)}. Biggest: ${biggest(figures[name])}.`,
@@ -81,9 +52,9 @@ export function overBudget(
 }
 
 /** A one-line summary of a page's figures against the budgets, for the test log. */
-export function summaryLine(page: string, figures: PageFigures, budgets: Record<BudgetName, number> = BUDGETS): string {
-	const parts = (Object.keys(budgets) as BudgetName[]).map(
-		(name) => `${name} ${formatKB(sumGzip(figures[name]))}/${formatKB(budgets[name])}`,
+export function summaryLine(page: string, figures: PageFigures): string {
+	const parts = (Object.keys(BUDGETS) as BudgetName[]).map(
+		(name) => `${name} ${formatKB(sumGzip(figures[name]))}/${formatKB(BUDGETS[name])}`,
 	);
 	return `${page}: ${parts.join(', ')}`;
 }
