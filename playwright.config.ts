@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
+import { SUBPATH_BASE, SUBPATH_OUT_DIR } from './e2e/subpath-build.ts';
 
 const executablePath = await chromiumExecutable();
 const launchOptions = { executablePath, args: CHROMIUM_ARGS };
@@ -8,7 +9,6 @@ const launchOptions = { executablePath, args: CHROMIUM_ARGS };
 // E2E_PORT lets several checkouts on one machine run their suites side by side.
 const PORT = Number(process.env['E2E_PORT'] ?? 4391);
 const SUBPATH_PORT = PORT + 1;
-export const SUBPATH_BASE = '/awaitable/';
 
 export default defineConfig({
 	testDir: './e2e',
@@ -38,9 +38,10 @@ export default defineConfig({
 			timeout: 60_000,
 		},
 		{
-			// The same site built under a sub-path, as on a GitHub Pages project site.
-			command: `npx astro build && npx astro preview --ignore-lock --port ${SUBPATH_PORT} --host 127.0.0.1`,
-			env: { BASE: SUBPATH_BASE, OUT_DIR: './dist-subpath' },
+			// The same site built under a sub-path, as on a GitHub Pages project site. `npm test` builds it in a step
+			// of its own (build:subpath); here it is rebuilt only when older than the sources (scripts/build-subpath.ts).
+			command: `node_modules/.bin/node scripts/build-subpath.ts --if-stale && npx astro preview --ignore-lock --port ${SUBPATH_PORT} --host 127.0.0.1`,
+			env: { BASE: SUBPATH_BASE, OUT_DIR: `./${SUBPATH_OUT_DIR}` },
 			url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH_BASE}`,
 			reuseExistingServer: !process.env['CI'],
 			timeout: 300_000,

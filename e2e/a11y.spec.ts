@@ -4,7 +4,7 @@
  * change colours and layout, not what a template is made of, so one page per template covers them here.
  */
 import { expect, test } from './fixtures.ts';
-import { builtPagePaths, MISSING_PAGE, useTheme, VIEWPORTS, type Theme } from './site.ts';
+import { builtPagePaths, islandsReady, MISSING_PAGE, useTheme, VIEWPORTS, type Theme } from './site.ts';
 import { pageAxeViolations } from './sweep.ts';
 
 /** One page per template: the longest lesson, where code blocks and tables overflow first on a phone. */
@@ -33,8 +33,8 @@ for (const [template, path] of Object.entries(TEMPLATES)) {
 				await page.setViewportSize(viewport);
 				await useTheme(page, theme);
 				await page.goto(path);
-				// Islands already in view hydrate after `load`: let their code arrive before axe reads the page.
-				await page.waitForLoadState('networkidle');
+				// Islands already in view hydrate after `load`: let them hydrate before axe reads the page.
+				await islandsReady(page);
 				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 				expect(await pageAxeViolations(page), `${path} (${theme}, ${viewportName})`).toEqual([]);
 			});

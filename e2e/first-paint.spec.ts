@@ -22,7 +22,10 @@ async function splittingProxy(origin: string): Promise<{ server: Server; url: st
 			const body = Buffer.from(await upstream.arrayBuffer());
 			response.writeHead(upstream.status, { 'content-type': type });
 			const cut = type.includes('text/html') ? body.indexOf(CUT_BEFORE) : -1;
-			if (cut <= 0) return response.end(body);
+			if (cut <= 0) {
+				response.end(body);
+				return;
+			}
 			response.write(body.subarray(0, cut));
 			setTimeout(() => response.end(body.subarray(cut)), PAUSE_MS);
 		})();

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { settle } from './site.ts';
+import { islandsReady } from './site.ts';
 
 const LESSONS = readdirSync('src/content/docs/lessons')
 	.filter((file) => /\.mdx?$/.test(file))
@@ -29,11 +29,10 @@ async function countShiftsFromNow(page: Page): Promise<void> {
 	});
 }
 
-/** Waits until every practice set has rendered and the page has settled. */
+/** Waits until every practice set has rendered, the islands in view have hydrated and the page has settled. */
 async function settled(page: Page): Promise<void> {
 	await expect(page.locator('[data-pending]')).toHaveCount(0);
-	await page.waitForLoadState('load');
-	await settle(page);
+	await islandsReady(page);
 }
 
 /** The element `id` is at the top of the viewport, at most 100 px below the header; nothing moves after. */
@@ -48,9 +47,10 @@ async function expectLanded(page: Page, id: string): Promise<void> {
 	const { header, top } = await where();
 	expect(top, `#${id} is ${top - header} px below the header`).toBeGreaterThanOrEqual(Math.floor(header) - 1);
 	expect(top, `#${id} is ${top - header} px below the header`).toBeLessThanOrEqual(header + 100);
+	// Whatever landing set off (islands coming into view, a set arriving) has finished, and the browser has
+	// rendered since: a condition, where a fixed wait would be too short on a loaded machine.
 	await countShiftsFromNow(page);
-	await page.waitForTimeout(500);
-	await settle(page);
+	await settled(page);
 	const shifts = await page.evaluate(() => (window as unknown as { lateShifts: number }).lateShifts);
 	expect(shifts, 'layout shift after landing').toBeLessThan(0.0005);
 	expect((await where()).top, `#${id} stays where it landed`).toBe(top);

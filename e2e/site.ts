@@ -65,6 +65,19 @@ export const VIEWPORTS = {
  * practice set a lesson loads on approach has arrived (the page grows as they do).
  */
 export async function scrollThrough(page: Page): Promise<void> {
+	// Notes each `client:visible` island that comes into view on the way, for `islandsReady` at the end.
+	await page.evaluate(() => {
+		const seen = new Set<Element>();
+		(window as unknown as { islandsSeen: Set<Element> }).islandsSeen = seen;
+		for (const island of document.querySelectorAll('astro-island[ssr][client="visible"]')) {
+			const observer = new IntersectionObserver((entries) => {
+				if (!entries.some((entry) => entry.isIntersecting)) return;
+				seen.add(island);
+				observer.disconnect();
+			});
+			for (const child of island.children) observer.observe(child);
+		}
+	});
 	for (let step = 0; step < 500; step++) {
 		const { y, atEnd } = await page.evaluate(() => ({
 			y: window.scrollY,
@@ -76,7 +89,43 @@ export async function scrollThrough(page: Page): Promise<void> {
 		await page.waitForFunction((before) => window.scrollY > before, y);
 	}
 	await expect(page.locator('[data-pending]')).toHaveCount(0);
-	await page.waitForLoadState('networkidle');
+	await islandsReady(page);
+}
+
+/**
+ * Waits until the page has loaded and every island due by now has hydrated: each `client:load` (and idle,
+ * media, only) island, and each `client:visible` island the browser sees in view (asked of an
+ * IntersectionObserver, as Astro's own directive does) or saw during `scrollThrough`; then for the web fonts
+ * and `settle`. A condition where `networkidle` waits a fixed 500 ms after the last request.
+ */
+export async function islandsReady(page: Page): Promise<void> {
+	await page.waitForLoadState('load');
+	await page.evaluate(async () => {
+		const inView = (island: Element) =>
+			new Promise<boolean>((resolve) => {
+				if (island.children.length === 0) return resolve(false);
+				const observer = new IntersectionObserver((entries) => {
+					observer.disconnect();
+					resolve(entries.some((entry) => entry.isIntersecting));
+				});
+				for (const child of island.children) observer.observe(child);
+			});
+		const hydrated = (island: Element) =>
+			new Promise<void>((resolve) => {
+				if (!island.hasAttribute('ssr')) return resolve();
+				island.addEventListener('astro:hydrate', () => resolve(), { once: true });
+			});
+		const seen = (window as unknown as { islandsSeen?: Set<Element> }).islandsSeen ?? new Set();
+		const waiting = [...document.querySelectorAll('astro-island[ssr]')];
+		const due = await Promise.all(
+			waiting.map(async (island) =>
+				island.getAttribute('client') !== 'visible' || seen.has(island) || (await inView(island)) ? island : null,
+			),
+		);
+		await Promise.all(due.filter((island) => island !== null).map(hydrated));
+		await document.fonts.ready;
+	});
+	await settle(page);
 }
 
 /**

@@ -3,10 +3,8 @@
  * `subpath` project's web server. The same pages as `dist/`, each checked on its own.
  */
 import { expect, test } from './fixtures.ts';
-import { builtPagePaths } from './site.ts';
-
-// This project's web server builds the site with BASE=/awaitable/ (playwright.config.ts, SUBPATH_BASE).
-const BASE = '/awaitable/';
+import { builtPagePaths, islandsReady } from './site.ts';
+import { SUBPATH_BASE as BASE } from './subpath-build.ts';
 
 test('the home page and its doors work under a sub-path', async ({ page }) => {
 	await page.goto(BASE);
@@ -28,7 +26,7 @@ for (const path of builtPagePaths('dist', BASE)) {
 			if (response.status() >= 400) broken.push(`${response.status()} ${response.url()}`);
 		});
 		expect((await page.goto(path))?.status(), path).toBe(200);
-		await page.waitForLoadState('networkidle');
+		await islandsReady(page);
 		const hrefs = await page
 			.locator('a[href^="/"]')
 			.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));

@@ -23,7 +23,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { overBudget, summaryLine } from '../scripts/quality/budgets.ts';
 import { measurePage, type Fetch } from './budgets/measure-page.ts';
 import { expect, test } from './fixtures.ts';
-import { MISSING_PAGE, scrollThrough, useTheme, VIEWPORTS } from './site.ts';
+import { islandsReady, MISSING_PAGE, scrollThrough, useTheme, VIEWPORTS } from './site.ts';
 import { SCREEN_CHECKS } from './screens.ts';
 
 export interface PageCheck {
@@ -117,8 +117,8 @@ export async function sweepPage(page: Page, path: string): Promise<void> {
 		await useTheme(page, 'light');
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(missing ? 404 : 200);
-		// Islands already in view hydrate after `load`: let their code arrive before checks read the page.
-		await page.waitForLoadState('networkidle');
+		// Islands already in view hydrate after `load`: let them hydrate before checks read the page.
+		await islandsReady(page);
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 	});
 	await runChecks(page, path, 'loaded');

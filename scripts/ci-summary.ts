@@ -1,6 +1,6 @@
 /**
  * Closes a CI run (.ci/run): a table of every step with its result and time (reports/steps.tsv, written by
- * .ci/run), then the results of every test stage added up into one closing line, `N passed, N failed`, the
+ * .ci/run and scripts/test-steps.ts; a row named `a+b` is the wall time of steps that ran side by side), then the results of every test stage added up into one closing line, `N passed, N failed`, the
  * form CI reads. Stages that report counts: Vitest (reports/vitest.json), the Django sample checks and the
  * bad-input builds (their `…: N passed, N failed` lines) and Playwright (reports/e2e-summary.json). A stage
  * that failed before reporting (type check, lint, build) counts as one failure, so a red run never reads as
@@ -61,7 +61,8 @@ if (steps.length > 0) {
 	console.log('step times:');
 	for (const [name = '', status = '', seconds = ''] of steps) {
 		const result = status === '0' ? 'ok' : `FAILED (exit ${status})`;
-		console.log(`  ${name.padEnd(width)}  ${seconds.padStart(6)} s  ${result}`);
+		const together = name.includes('+') ? ', side by side' : '';
+		console.log(`  ${name.padEnd(width)}  ${seconds.padStart(6)} s  ${result}${together}`);
 	}
 	if (totalSeconds) console.log(`  ${'total'.padEnd(width)}  ${totalSeconds.padStart(6)} s`);
 }

@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -104,17 +104,26 @@ export function stageRuntime(root: string): Staged {
 	];
 	const missing = sources.find((source) => !existsSync(source.path));
 	if (missing) return { ok: false, reason: `${missing.name} is missing from the pyodide npm package` };
+	// Each file is read once, and what was hashed is what is staged: another build running at the same time may
+	// replace the cache's django.zip in between (python/bundle.py renames complete files into place).
 	const hash = createHash('sha256');
 	let gzipBytes = 0;
-	for (const source of sources) {
-		const bytes = readFileSync(source.path);
+	const contents = sources.map((source) => ({ name: source.name, bytes: readFileSync(source.path) }));
+	for (const { bytes } of contents) {
 		hash.update(bytes);
 		gzipBytes += gzipSync(bytes, { level: 6 }).byteLength;
 	}
 	const version = hash.digest('hex').slice(0, 12);
 	const dir = join(cacheDir(root), version);
 	mkdirSync(dir, { recursive: true });
-	for (const source of sources) copyFileSync(source.path, join(dir, source.name));
+	for (const { name, bytes } of contents) {
+		// The folder is named by the contents' hash: a file already there is this one, complete (renamed into place).
+		const target = join(dir, name);
+		if (existsSync(target)) continue;
+		const partial = `${target}.${process.pid}.partial`;
+		writeFileSync(partial, bytes);
+		renameSync(partial, target);
+	}
 	const pkg = JSON.parse(readFileSync(join(pyodide, 'package.json'), 'utf8')) as { version: string };
 	const lock = JSON.parse(readFileSync(join(pyodide, 'pyodide-lock.json'), 'utf8')) as { info: { python: string } };
 	const requirements = readFileSync(join(root, 'harness', 'requirements.txt'), 'utf8');
@@ -127,6 +136,6 @@ export function stageRuntime(root: string): Staged {
 		python: lock.info.python.split('.').slice(0, 2).join('.'),
 		django: djangoVersion,
 		gzipBytes,
-		files: sources.map((source) => ({ name: source.name, bytes: statSync(source.path).size })),
+		files: contents.map(({ name, bytes }) => ({ name, bytes: bytes.byteLength })),
 	};
 }

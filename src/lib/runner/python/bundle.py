@@ -10,6 +10,7 @@ copies already installed in harness/.venv). Standard library only, so it runs on
 """
 
 import argparse
+import os
 import subprocess
 import sys
 import zipfile
@@ -70,9 +71,16 @@ def stdlib_wanted(name):
     return True
 
 
+def partial_path(out):
+    """Where `out` is written before it is renamed into place: one per process, so builds running at the same
+    time (npm test runs some side by side) never write into each other's file."""
+    out = Path(out)
+    return out.with_name(f"{out.name}.{os.getpid()}.partial")
+
+
 def trim_stdlib(source, out):
     """Copy Pyodide's standard library zip without the parts in SKIP_STDLIB, each entry as it was stored."""
-    partial = Path(out).with_suffix(".partial")
+    partial = partial_path(out)
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(partial, "w") as trimmed:
         for info in original.infolist():
             if stdlib_wanted(info.filename):
@@ -140,7 +148,7 @@ def main():
     wheels = find_wheels(args.requirements, Path(args.cache), harness / ".venv")
     site = next(iter(sorted((harness / ".venv").glob("lib/python3*/site-packages"))), None)
     out = Path(args.out)
-    partial = out.with_suffix(".partial")
+    partial = partial_path(out)
     with zipfile.ZipFile(partial, "w", compresslevel=9) as bundle:
         for spec, wheel in wheels.items():
             if wheel is not None:
