@@ -12,6 +12,7 @@ import runner from './src/integrations/runner.ts';
 import { runnerMarkersPlugin } from './src/lib/runner/mdast-plugin.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
 import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
+import { authorCodeHeadingsPlugin } from './src/lib/site/author-code-headings-plugin.ts';
 import practiceTypes from './src/integrations/practice-types.ts';
 import authorPage from './src/integrations/author-page.ts';
 import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
@@ -128,7 +129,7 @@ export default defineConfig({
 				practiceIdsPlugin(fileURLToPath(new URL('.', import.meta.url))),
 				runnerMarkersPlugin(),
 			],
-			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin(), codeBreaksPlugin()],
+			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin(), codeBreaksPlugin(), authorCodeHeadingsPlugin()],
 		}),
 	},
 	integrations: [

@@ -34,7 +34,7 @@ test('every practice island works under the policy', async ({ page }) => {
 
 	const quiz = await widget(page, 'quiz');
 	await quiz.getByRole('radio').first().check();
-	await quiz.getByRole('button', { name: 'Check' }).first().click();
+	await quiz.getByRole('button', { name: 'Unsure' }).first().click();
 	await expect(quiz.locator('.aw-feedback').first()).toBeVisible();
 
 	const explain = await widget(page, 'explain');
@@ -49,7 +49,7 @@ test('every practice island works under the policy', async ({ page }) => {
 
 	const practice = await widget(page, 'practice');
 	await practice.getByRole('radio').first().check();
-	await practice.getByRole('button', { name: 'Check' }).first().click();
+	await practice.getByRole('button', { name: 'Unsure' }).first().click();
 	await expect(practice.locator('.aw-feedback').first()).toBeVisible();
 });
 

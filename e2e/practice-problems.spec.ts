@@ -9,7 +9,7 @@ async function solve(item: Locator, right: boolean) {
 	const correct = await rightOption(item);
 	const options = item.getByRole('radio');
 	await options.nth(right ? correct : (correct + 1) % (await options.count())).check();
-	await item.getByRole('button', { name: 'Check' }).click();
+	await item.getByRole('button', { name: 'Unsure' }).click();
 }
 
 test.describe('practice problems', () => {

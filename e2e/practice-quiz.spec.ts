@@ -24,7 +24,7 @@ async function answer(quiz: Locator, number: number, right: boolean) {
 	const correct = await rightOption(item);
 	const options = item.getByRole('radio');
 	await options.nth(right ? correct : (correct + 1) % (await options.count())).check();
-	await item.getByRole('button', { name: 'Check' }).click();
+	await item.getByRole('button', { name: 'Unsure' }).click();
 }
 
 test.describe('the quiz', () => {
@@ -41,13 +41,25 @@ test.describe('the quiz', () => {
 			// Arrow keys move through a radio group and select as they go.
 			for (let step = 0; step < correct; step++) await page.keyboard.press('ArrowDown');
 			await expect(item.getByRole('radio').nth(correct)).toBeChecked();
-			await page.keyboard.press('Tab');
-			await expect(item.getByRole('button', { name: 'Check' })).toBeFocused();
-			await page.keyboard.press(number % 2 === 0 ? 'Space' : 'Enter');
+			if (number % 2 === 0) {
+				// One key press checks: G, U or S says how sure the reader is.
+				await page.keyboard.press(['g', 'u', 'S'][number % 3] ?? 'u');
+			} else {
+				// Or Tab to the buttons: Guess, Unsure, Sure.
+				await page.keyboard.press('Tab');
+				await expect(item.getByRole('button', { name: 'Guess' })).toBeFocused();
+				await page.keyboard.press('Tab');
+				await expect(item.getByRole('button', { name: 'Unsure' })).toBeFocused();
+				await page.keyboard.press(number % 4 === 1 ? 'Space' : 'Enter');
+			}
 			const feedback = item.locator('.aw-feedback');
 			await expect(feedback).toBeFocused();
 			await expect(feedback).toContainText('Correct.');
 		}
+		const stored = Object.values((await storedProgress(page))?.items ?? {});
+		expect(stored.map((record) => record['conf'])).toEqual(
+			Array.from({ length: total }, (_, index) => (index % 2 === 1 ? [0, 1, 2][(index + 1) % 3] : 1)),
+		);
 		await expect(quiz.locator('.aw-result')).toContainText(`You scored ${total} of ${total}.`);
 		await expect(quiz.locator('.aw-status')).toHaveText(`Finished: you scored ${total} of ${total}.`);
 	});
@@ -155,7 +167,7 @@ test.describe('the quiz without JavaScript', () => {
 		await expect(quiz.getByRole('group', { name: /Question \d+ of/ })).not.toHaveCount(0);
 		await expect(quiz.getByRole('radio', { checked: true })).toHaveCount(0);
 		await expect(quiz.locator('.aw-feedback')).toHaveCount(0);
-		await expect(quiz.getByRole('button', { name: 'Check' }).first()).toBeHidden();
+		await expect(quiz.getByRole('group', { name: 'Check: how sure are you?' }).first()).toBeHidden();
 		const review = first.locator('details.aw-reveal');
 		await expect(review.locator('.aw-review__item').first()).toBeHidden();
 		await expect(review.getByText(/^✓ Right/)).toBeHidden();

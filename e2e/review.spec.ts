@@ -76,10 +76,12 @@ async function makeProgress(page: Page, request: APIRequestContext): Promise<voi
 		.getByRole('radio')
 		.nth((right + 1) % (await item.getByRole('radio').count()))
 		.check();
-	await item.getByRole('button', { name: 'Check' }).click();
+	await item.getByRole('button', { name: 'Unsure' }).click();
 	await expect(item.locator('.aw-feedback')).toBeVisible();
 	await page.goto('/test/?seed=keep42');
 	const test = await widget(page, 'test');
+	// The seed's questions load after hydration; submitting before they arrive submits another draw.
+	await expect(test).toHaveAttribute('data-seed', 'keep42');
 	await test.getByRole('button', { name: 'Submit my answers' }).click();
 	await expect(test.getByText('You scored 0 of 10.')).toBeVisible();
 	const { right: text } = await choicesOf(request, FRESH);
@@ -103,7 +105,7 @@ test.describe('the review queue', () => {
 			.getByRole('radio')
 			.nth((right + 1) % (await item.getByRole('radio').count()))
 			.check();
-		await item.getByRole('button', { name: 'Check' }).click();
+		await item.getByRole('button', { name: 'Unsure' }).click();
 		await expect(item.locator('.aw-feedback')).toBeVisible();
 
 		let root = await openReview(page);
@@ -138,6 +140,10 @@ test.describe('the review queue', () => {
 		await page.clock.install({ time: T });
 		const { right } = await choicesOf(request, FRESH);
 		let root = await openReview(page, `?item=${FRESH}`);
+		// Its code is styled as on the lessons' pages (Expressive Code's stylesheet is on this page too): without
+		// it the copy button is an empty sliver under the code.
+		const copy = await root.locator('#aw-review-prompt button[title="Copy to clipboard"]').boundingBox();
+		expect(copy?.width).toBeGreaterThanOrEqual(24);
 		// Keyboard only: choose with the arrow keys, then S checks as "Sure" (one key press instead of Enter).
 		await pick(root, right).focus();
 		await page.keyboard.press('Space');
@@ -154,6 +160,62 @@ test.describe('the review queue', () => {
 		root = await openReview(page);
 		await expect(root.getByText('1 item left in this session')).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Review 1 due' })).toBeVisible();
+	});
+
+	test('lesson answers are scheduled by how sure the reader was: a confident error comes back first, a sure right answer stays away 3 to 30 days', async ({
+		page,
+	}) => {
+		await page.clock.install({ time: T });
+		await page.goto(GUIDE);
+		const quiz = (await widget(page, 'quiz')).locator('ol.aw-list > li');
+		const problems = (await widget(page, 'practice')).locator('ol.aw-list > li');
+		const prompts: string[] = [];
+		// Quiz question 1 wrong and unsure, question 2 wrong and sure (answered later), problem 1 right and sure.
+		for (const [index, right, sure] of [
+			[0, false, 'Unsure'],
+			[1, false, 'Sure'],
+			[2, true, 'Sure'],
+		] as const) {
+			const item = index < 2 ? quiz.nth(index) : problems.first();
+			prompts.push(await item.locator('.aw-q__prompt').innerText());
+			const correct = await rightOption(item);
+			const option = item
+				.getByRole('radio')
+				.nth(right ? correct : (correct + 1) % (await item.getByRole('radio').count()));
+			await option.check();
+			if (index === 2) {
+				// From the keyboard, one key press: S for Sure.
+				await option.focus();
+				await page.keyboard.press('s');
+			} else {
+				await item.getByRole('button', { name: sure, exact: true }).click();
+			}
+			await expect(item.locator('.aw-feedback')).toBeFocused();
+			await page.clock.runFor(5_000);
+		}
+		const stored = await storedProgress(page);
+		expect(Object.values(stored?.items ?? {}).map((record) => [record['correct'], record['conf']])).toEqual([
+			[false, 1],
+			[false, 2],
+			[true, 2],
+		]);
+
+		// Later the same day: both misses are due, the confident one first although it was answered later.
+		await page.clock.setSystemTime(T + 2 * MINUTE);
+		let root = await openReview(page);
+		await expect(page.getByRole('link', { name: 'Review 2 due' })).toBeVisible();
+		await expect(root.getByText('2 items left in this session')).toBeVisible();
+		await expect(root.locator('#aw-review-prompt')).toHaveText(prompts[1] ?? '');
+
+		// The sure right answer is not due before 3 days have passed…
+		await page.clock.setSystemTime(T + 3 * DAY - MINUTE);
+		root = await openReview(page);
+		await expect(root.getByText('2 items left in this session')).toBeVisible();
+		// …and it is due within 30.
+		await page.clock.setSystemTime(T + 30 * DAY);
+		root = await openReview(page);
+		await expect(root.getByText('3 items left in this session')).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Review 3 due' })).toBeVisible();
 	});
 
 	test('when storage is full the review goes on and says progress is not being saved', async ({ page, request }) => {
@@ -177,10 +239,37 @@ test.describe('the review queue', () => {
 	});
 });
 
+test.describe('the due count in the header', () => {
+	for (const width of [360, 390]) {
+		test(`leaves the site title whole on a ${width} px wide phone`, async ({ page }) => {
+			await page.setViewportSize({ width, height: 740 });
+			await page.clock.install({ time: T });
+			await page.goto(GUIDE);
+			const quiz = await widget(page, 'quiz');
+			const item = quiz.locator('ol.aw-list > li').first();
+			await item.getByRole('radio').first().check();
+			await item.getByRole('button', { name: 'Guess' }).click();
+			await page.clock.setSystemTime(T + 2 * MINUTE);
+			await page.goto('/review/');
+			await expect(page.getByRole('link', { name: 'Review 1 due' })).toBeVisible();
+			// Starlight clips a title that does not fit (overflow: hidden on its text).
+			const title = page.locator('header .site-title span').first();
+			await expect(title).toHaveText('Awaitable');
+			const { scroll, client } = await title.evaluate((element) => ({
+				scroll: element.scrollWidth,
+				client: element.clientWidth,
+			}));
+			expect(scroll).toBeLessThanOrEqual(client);
+		});
+	}
+});
+
 test.describe('the test is a test', () => {
 	test('answers stay closed until submitting; then each missed question links to its review', async ({ page }) => {
 		await page.goto('/test/?seed=miss42');
 		const root = await widget(page, 'test');
+		// The seed's questions load after hydration; submitting before they arrive submits another draw.
+		await expect(root).toHaveAttribute('data-seed', 'miss42');
 		const first = root.locator('ol.aw-list > li').first();
 		await expect(first.getByText('Show the answer and explanations')).toBeHidden();
 		await expect(first.getByText('The answer and explanations open once you submit.')).toHaveCount(0);

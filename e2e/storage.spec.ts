@@ -20,7 +20,7 @@ async function answerRight(quiz: Locator, number: number): Promise<void> {
 		.getByRole('radio')
 		.nth(await rightOption(item))
 		.check();
-	await item.getByRole('button', { name: 'Check' }).click();
+	await item.getByRole('button', { name: 'Unsure' }).click();
 	await expect(item.locator('.aw-feedback')).toContainText('Correct.');
 }
 

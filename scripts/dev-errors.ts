@@ -26,22 +26,27 @@ interface Mistake {
 	edit: (source: string) => string;
 	/** What the overlay must say, beyond the file (it shows `code` without the backticks). */
 	expect: string[];
+	/** The error's code, which each line ends with, linked to its section of the authoring guide. */
+	code: string;
 }
 
 const MISTAKES: Mistake[] = [
 	{
 		name: 'two correct choices',
 		edit: (source) => source.replace(/correct: false/, 'correct: true'),
+		code: 'AW201',
 		expect: ['item "', 'has 2 correct choices', 'Fix:'],
 	},
 	{
 		name: 'a misspelt key',
 		edit: (source) => source.replace(/\n(\s+)explanation:/, '\n$1explanaton:'),
+		code: 'AW102',
 		expect: ['item "', 'unknown key explanaton', 'did you mean explanation'],
 	},
 	{
 		name: 'YAML that does not parse',
 		edit: (source) => source.replace(/\n(\s+)prompt:/, '\n$1 prompt:'),
+		code: 'AW101',
 		expect: ['is not valid YAML', 'Fix:'],
 	},
 ];
@@ -111,7 +116,8 @@ try {
 
 	for (const mistake of MISTAKES) {
 		writeFileSync(absolute, mistake.edit(original));
-		const wanted = [`${FILE}:`, ...mistake.expect];
+		const guide = `${ORIGIN}/guide/authoring/#${mistake.code.toLowerCase()}`;
+		const wanted = [`${FILE}:`, ...mistake.expect, `(${mistake.code}, see ${guide})`];
 		const text = await overlayText(page, wanted);
 		const missing = wanted.filter((fragment) => !text.includes(fragment));
 		// DEV_ERRORS_SHOTS=<folder> keeps a screenshot of each overlay (for a review or a report).
@@ -121,6 +127,17 @@ try {
 			`${mistake.name}: the overlay names the file, line, item and fix`,
 			missing.length === 0,
 			`lacks ${missing.join(', ')} in: ${text || '(no overlay)'}`,
+		);
+		const links = await page
+			.locator('vite-error-overlay')
+			.evaluate((element) =>
+				[...(element.shadowRoot?.querySelectorAll('#message-content a') ?? [])].map((a) => a.getAttribute('href')),
+			)
+			.catch((): (string | null)[] => []);
+		check(
+			`${mistake.name}: the overlay links the code to its section of the guide`,
+			links.includes(guide),
+			links.join(', '),
 		);
 
 		const fresh = await browser.newPage();
@@ -146,6 +163,14 @@ try {
 	check(
 		'the dev-only /author/ page lists every item with its answer key',
 		/\d+ items in \d+ sets, answers shown/.test(author) && author.includes('Right: '),
+	);
+	// The real data has questions whose right choice is the longest (the site holds them to a share, not to none).
+	check(
+		'the /author/ page shows each question-quality warning next to its item, its code linking to the guide',
+		/<a href="\/guide\/authoring\/#aw304"[^>]*>AW304<\/a>\s*Warning: src\/content\/practice\/\S+\.yaml:\d+ item &quot;[a-z0-9-]+&quot; `choices\[\d\]\.text` is the right choice/.test(
+			author,
+		),
+		author.match(/<p class="warning[\s\S]{0,600}/)?.[0] ?? 'no warning on the page',
 	);
 } catch (error) {
 	check('the dev server runs', false, `${String(error)}\n${log.slice(-2000)}`);

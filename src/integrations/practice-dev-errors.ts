@@ -9,18 +9,19 @@ import type { AstroIntegration } from 'astro';
 import { formatProblems, type AuthorProblem } from '../lib/practice/author-errors.ts';
 import { currentPracticeProblems, onPracticeProblems } from '../lib/practice/dev-problems.ts';
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** The error Vite sends to the browser, in the fields Astro's overlay shows (it renders message and hint as HTML). */
-export function overlayError(problems: readonly AuthorProblem[], root: string) {
+/**
+ * The error Vite sends to the browser, in the fields Astro's overlay shows. Astro escapes the message and the
+ * hint and renders a little Markdown in them (code spans, and absolute http(s) URLs as links), so they are
+ * plain text: each problem as the terminal prints it, its guide link absolute (`site`, the dev server's URL
+ * with the base) so that the overlay makes it a link.
+ */
+export function overlayError(problems: readonly AuthorProblem[], root: string, site?: string) {
 	const [first] = problems;
 	return {
 		name: 'PracticeDataError',
 		title: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the practice data`,
-		message: escapeHtml(formatProblems(problems)),
-		hint: escapeHtml(
-			'Each line names the file and line, the item id, what is wrong and the fix (docs/content-format.md). The page reloads when you save the fix.',
-		),
+		message: formatProblems(problems, site),
+		hint: 'Each line names the file and line, the item id, what is wrong and the fix; its code links to the section of the authoring guide that explains it. The page reloads when you save the fix.',
 		stack: '',
 		plugin: 'awaitable-practice',
 		...(first ? { id: first.file, loc: { file: path.join(root, first.file), line: first.line ?? 1, column: 1 } } : {}),
@@ -33,11 +34,16 @@ export default function practiceDevErrors(): AstroIntegration {
 		hooks: {
 			'astro:server:setup': ({ server }) => {
 				const root = server.config.root;
+				// The dev server's own URL with the base (known once it listens), for links the overlay can follow.
+				const siteUrl = () => {
+					const local = server.resolvedUrls?.local[0];
+					return local === undefined ? undefined : new URL(server.config.base, local).href;
+				};
 				let showing = false;
 				const show = (problems: readonly AuthorProblem[]) => {
 					if (problems.length > 0) {
 						showing = true;
-						server.ws.send({ type: 'error', err: overlayError(problems, root) });
+						server.ws.send({ type: 'error', err: overlayError(problems, root, siteUrl()) });
 					} else if (showing) {
 						showing = false;
 						server.ws.send({ type: 'full-reload', path: '*' });
@@ -47,7 +53,7 @@ export default function practiceDevErrors(): AstroIntegration {
 				// A page opened (or reloaded) while the data is broken shows the problems too.
 				server.ws.on('connection', () => {
 					const problems = currentPracticeProblems();
-					if (problems.length > 0) server.ws.send({ type: 'error', err: overlayError(problems, root) });
+					if (problems.length > 0) server.ws.send({ type: 'error', err: overlayError(problems, root, siteUrl()) });
 				});
 			},
 		},

@@ -21,7 +21,7 @@ async function buildError(run: () => unknown): Promise<string> {
 		await run();
 	} catch (error) {
 		const { message, hint } = error as { message: string; hint?: string };
-		return `${message}\n${hint ?? ''}`;
+		return hint === undefined ? message : `${message}\n${hint}`;
 	}
 	throw new Error('expected the build to stop');
 }
@@ -34,9 +34,8 @@ describe('a lesson stops the build on', () => {
 				mdastPlugins: [pythonAnnotationsPlugin(ROOT)],
 				fileURL: pathToFileURL(path.join(ROOT, LESSON)),
 			});
-		expect(await buildError(compile)).toMatchInlineSnapshot(`
-			"src/content/docs/lessons/sample.mdx:13: this Python code block has no run annotation.
-			Fix: say what the block does in its fence, e.g. \`\`\`python prints (with an \`output\` block after it), \`\`\`python raises="TypeError", \`\`\`python runs, or \`\`\`python norun="why it is not run". See docs/content-format.md."
-		`);
+		expect(await buildError(compile)).toMatchInlineSnapshot(
+			`"src/content/docs/lessons/sample.mdx:13 this Python code block has no run annotation. Fix: say what the block does in its fence, e.g. \`\`\`python prints (with an \`output\` block after it), \`\`\`python raises="TypeError", \`\`\`python runs, or \`\`\`python norun="why it is not run". (AW405, see /guide/authoring/#aw405)"`,
+		);
 	});
 });

@@ -94,7 +94,7 @@ async function buildError(brokenCase: string): Promise<string> {
 		await load(brokenCase);
 	} catch (error) {
 		const { message, hint } = error as { message: string; hint?: string };
-		return `${message}\n${hint ?? ''}`;
+		return hint === undefined ? message : `${message}\n${hint}`;
 	}
 	throw new Error(`${brokenCase}: the loader accepted it`);
 }
@@ -115,88 +115,88 @@ describe('the practice loader stops the build, naming the file, the item and the
 	it('a practice problem with two correct choices', async () => {
 		expect(await buildError('problem-two-correct-choices')).toMatchInlineSnapshot(`
 			"1 problem in the practice data:
-			- src/content/practice/sample/problems.yaml:7 item "sample-problem-one-object" \`choices\` has 2 correct choices ("The async \`get\`.", "The sync \`get\`."), but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+			- src/content/practice/sample/problems.yaml:7 item "sample-problem-one-object" \`choices\` has 2 correct choices ("The async \`get\`.", "The sync \`get\`."), but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`. (AW201, see /guide/authoring/#aw201)
+			Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (/guide/authoring/) that explains it with an example."
 		`);
 	});
 
 	it('an "all of the above" choice', async () => {
 		expect(await buildError('all-of-the-above')).toMatchInlineSnapshot(`
 			"1 problem in the practice data:
-			- src/content/practice/sample/quiz.yaml:3 item "sample-quiz-await-queryset" \`choices[2].text\` says "All of the above". Fix: choices are shuffled and each should test one idea; replace it with a specific statement a developer might believe.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+			- src/content/practice/sample/quiz.yaml:3 item "sample-quiz-await-queryset" \`choices[2].text\` says "All of the above". Fix: choices are shuffled and each should test one idea; replace it with a specific statement a developer might believe. (AW301, see /guide/authoring/#aw301)
+			Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (/guide/authoring/) that explains it with an example."
 		`);
 	});
 
 	it('two choices that differ only in case and punctuation', async () => {
 		expect(await buildError('equal-choices')).toMatchInlineSnapshot(`
 			"1 problem in the practice data:
-			- src/content/practice/sample/quiz.yaml:3 item "sample-quiz-await-queryset" \`choices[2].text\` reads the same as choices[1] once case, spaces and punctuation are ignored. Fix: make the two choices differ in substance, or drop one.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+			- src/content/practice/sample/quiz.yaml:3 item "sample-quiz-await-queryset" \`choices[2].text\` reads the same as choices[1] once case, spaces and punctuation are ignored. Fix: make the two choices differ in substance, or drop one. (AW302, see /guide/authoring/#aw302)
+			Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (/guide/authoring/) that explains it with an example."
 		`);
 	});
 
 	it('an id that is not lower-case kebab-case', async () => {
 		expect(await buildError('bad-id-format')).toMatchInlineSnapshot(`
 			"1 problem in the practice data:
-			- src/content/practice/sample/cards.yaml:3 item "Sample_Card_Aget" \`id\` must be lower-case kebab-case (letters, digits and single hyphens), such as \`aget-returns-instance\`.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+			- src/content/practice/sample/cards.yaml:3 item "Sample_Card_Aget" \`id\` is not lower-case kebab-case. Fix: use only lower-case letters, digits and single hyphens, such as \`aget-returns-instance\`. (AW104, see /guide/authoring/#aw104)
+			Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (/guide/authoring/) that explains it with an example."
 		`);
 	});
 
 	it("the same id in two files (a card reuses a quiz question's id)", async () => {
 		expect(await buildError('duplicate-id')).toMatchInlineSnapshot(`
 			"1 problem in the practice data:
-			- src/content/practice/sample/quiz.yaml item "sample-quiz-which-method" reuses an id already used in src/content/practice/sample/cards.yaml. Fix: ids are unique across the site and key readers' progress; give this item a new id.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+			- src/content/practice/sample/quiz.yaml item "sample-quiz-which-method" reuses an id already used in src/content/practice/sample/cards.yaml. Fix: ids are unique across the site and key readers' progress; give this item a new id. (AW206, see /guide/authoring/#aw206)
+			Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (/guide/authoring/) that explains it with an example."
 		`);
 	});
 
 	it('an explain-it question with an empty prompt', async () => {
 		expect(await buildError('empty-prompt')).toMatchInlineSnapshot(`
 			"1 problem in the practice data:
-			- src/content/practice/sample/explain.yaml:4 item "sample-explain-aget" \`prompt\` must not be empty. Fix: write the text, or remove the item.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+			- src/content/practice/sample/explain.yaml:4 item "sample-explain-aget" \`prompt\` must not be empty. Fix: write the text, or remove the item. (AW104, see /guide/authoring/#aw104)
+			Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (/guide/authoring/) that explains it with an example."
 		`);
 	});
 
 	it('a quiz question without its `explanation`', async () => {
 		expect(await buildError('missing-field')).toMatchInlineSnapshot(`
 			"1 problem in the practice data:
-			- src/content/practice/sample/quiz.yaml:3 item "sample-quiz-await-queryset" \`explanation\` is missing. Fix: add \`explanation:\` to this item.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+			- src/content/practice/sample/quiz.yaml:3 item "sample-quiz-await-queryset" \`explanation\` is missing. Fix: add \`explanation:\` to this item. (AW103, see /guide/authoring/#aw103)
+			Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (/guide/authoring/) that explains it with an example."
 		`);
 	});
 
 	it('a quiz question with no correct choice', async () => {
 		expect(await buildError('no-correct-choice')).toMatchInlineSnapshot(`
 			"1 problem in the practice data:
-			- src/content/practice/sample/quiz.yaml:7 item "sample-quiz-await-queryset" \`choices\` has no correct choice. Fix: set \`correct: true\` on the one right answer.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+			- src/content/practice/sample/quiz.yaml:7 item "sample-quiz-await-queryset" \`choices\` has no correct choice. Fix: set \`correct: true\` on the one right answer. (AW201, see /guide/authoring/#aw201)
+			Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (/guide/authoring/) that explains it with an example."
 		`);
 	});
 
 	it('two correct choices in a single-answer question', async () => {
 		expect(await buildError('two-correct-choices')).toMatchInlineSnapshot(`
 			"1 problem in the practice data:
-			- src/content/practice/sample/quiz.yaml:7 item "sample-quiz-await-queryset" \`choices\` has 2 correct choices ("A lazy description of a query.", "A list of rows."), but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+			- src/content/practice/sample/quiz.yaml:7 item "sample-quiz-await-queryset" \`choices\` has 2 correct choices ("A lazy description of a query.", "A list of rows."), but a question has exactly one right answer. Fix: keep \`correct: true\` on one choice and set the others to \`correct: false\`. (AW201, see /guide/authoring/#aw201)
+			Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (/guide/authoring/) that explains it with an example."
 		`);
 	});
 
 	it('a difficulty that does not exist (`trivial`)', async () => {
 		expect(await buildError('unknown-difficulty')).toMatchInlineSnapshot(`
 			"1 problem in the practice data:
-			- src/content/practice/sample/problems.yaml:4 item "sample-problem-one-object" \`difficulty\` is "trivial", which is not one of easy, medium, hard. Fix: use one of them.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+			- src/content/practice/sample/problems.yaml:4 item "sample-problem-one-object" \`difficulty\` is "trivial", which is not one of easy, medium, hard. Fix: use one of them. (AW105, see /guide/authoring/#aw105)
+			Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (/guide/authoring/) that explains it with an example."
 		`);
 	});
 
 	it('a misspelt key (`hnit` for `hint`) in a flashcard', async () => {
 		expect(await buildError('unknown-key')).toMatchInlineSnapshot(`
 			"1 problem in the practice data:
-			- src/content/practice/sample/cards.yaml:3 item "sample-card-aget" has unknown key \`hnit\`. Fix: did you mean \`hint\`? Rename it, or remove it.
-			Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md."
+			- src/content/practice/sample/cards.yaml:3 item "sample-card-aget" has unknown key \`hnit\`. Fix: did you mean \`hint\`? Rename it, or remove it. (AW102, see /guide/authoring/#aw102)
+			Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (/guide/authoring/) that explains it with an example."
 		`);
 	});
 });

@@ -6,7 +6,7 @@ function errorOf(run: () => unknown): string {
 		run();
 	} catch (error) {
 		const { message, hint } = error as { message: string; hint?: string };
-		return `${message}\n${hint ?? ''}`;
+		return hint === undefined ? message : `${message}\n${hint}`;
 	}
 	throw new Error('expected an error');
 }
@@ -19,35 +19,27 @@ describe('the practice components’ props', () => {
 	});
 
 	it('reject an unknown prop, suggesting the right one', () => {
-		expect(errorOf(() => parseSetProps('quiz', { ids: 'aget/quiz' }, page))).toMatchInlineSnapshot(`
-			"src/content/docs/lessons/aget.mdx: invalid props on <Quiz />.
-			Unknown prop \`ids\`. Fix: did you mean \`id\`? Rename it.
-			Use it as <Quiz id="aget/quiz" />."
-		`);
+		expect(errorOf(() => parseSetProps('quiz', { ids: 'aget/quiz' }, page))).toMatchInlineSnapshot(
+			`"src/content/docs/lessons/aget.mdx <Quiz /> has an unknown prop \`ids\`. Fix: did you mean \`id\`? Rename it. (AW404, see /guide/authoring/#aw404)"`,
+		);
 	});
 
 	it('reject a missing id', () => {
-		expect(errorOf(() => parseSetProps('cards', {}, page))).toMatchInlineSnapshot(`
-			"src/content/docs/lessons/aget.mdx: invalid props on <Flashcards />.
-			Missing prop \`id\`. Fix: add id="<lesson>/<file>", such as id="aget/cards".
-			Use it as <Flashcards id="aget/cards" />."
-		`);
+		expect(errorOf(() => parseSetProps('cards', {}, page))).toMatchInlineSnapshot(
+			`"src/content/docs/lessons/aget.mdx <Flashcards /> has no \`id\` prop. Fix: add id="<lesson>/<file>", such as id="aget/cards". (AW404, see /guide/authoring/#aw404)"`,
+		);
 	});
 
 	it('reject an id of the wrong type', () => {
-		expect(errorOf(() => parseSetProps('problems', { id: 3 }, page))).toMatchInlineSnapshot(`
-			"src/content/docs/lessons/aget.mdx: invalid props on <Practice />.
-			Prop \`id\` must be a text such as "aget/quiz". Got 3.
-			Use it as <Practice id="aget/problems" />."
-		`);
+		expect(errorOf(() => parseSetProps('problems', { id: 3 }, page))).toMatchInlineSnapshot(
+			`"src/content/docs/lessons/aget.mdx <Practice /> has \`id\` 3, which is not text. Fix: write the set id as text, such as id="aget/quiz". (AW404, see /guide/authoring/#aw404)"`,
+		);
 	});
 
 	it('reject an id that is not a set path', () => {
-		expect(errorOf(() => parseSetProps('explain', { id: 'aget/explain.yaml' }, page))).toMatchInlineSnapshot(`
-			"src/content/docs/lessons/aget.mdx: invalid props on <ExplainIt />.
-			Prop \`id\` must be "<lesson>/<file>", such as "aget/quiz": the path of a YAML file under src/content/practice without ".yaml". Got "aget/explain.yaml".
-			Use it as <ExplainIt id="aget/explain" />."
-		`);
+		expect(errorOf(() => parseSetProps('explain', { id: 'aget/explain.yaml' }, page))).toMatchInlineSnapshot(
+			`"src/content/docs/lessons/aget.mdx <ExplainIt /> has \`id\` "aget/explain.yaml", which is not "<lesson>/<file>". Fix: write the path of a YAML file under src/content/practice without ".yaml", such as id="aget/quiz". (AW404, see /guide/authoring/#aw404)"`,
+		);
 	});
 });
 

@@ -2,18 +2,17 @@
  * Build-time validation of the props authors give the practice components in MDX. A mistake stops the build
  * with the component, the page's file and the fix, like Starlight's own components do.
  */
-import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
-import { didYouMean } from '~/lib/practice/author-errors.ts';
+import { AuthorError, didYouMean } from '~/lib/practice/author-errors.ts';
 import { KINDS, type SetType } from '~/lib/practice/kinds.ts';
 
 /** `<Quiz id="aget/quiz" />`: the set id is the YAML file's path under `src/content/practice`, without `.yaml`. */
 export const setProps = z.strictObject({
 	id: z
-		.string({ error: 'must be a text such as "aget/quiz"' })
+		.string({ error: 'is not text. Fix: write the set id as text, such as id="aget/quiz"' })
 		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
 			error:
-				'must be "<lesson>/<file>", such as "aget/quiz": the path of a YAML file under src/content/practice without ".yaml"',
+				'is not "<lesson>/<file>". Fix: write the path of a YAML file under src/content/practice without ".yaml", such as id="aget/quiz"',
 		}),
 });
 
@@ -22,21 +21,22 @@ export type SetProps = z.output<typeof setProps>;
 /** The known prop a misspelt one most likely meant, if any is close. */
 const nearest = didYouMean;
 
+/** What is wrong with one prop, and the fix: one sentence pair per issue. */
 function describeIssue(issue: z.core.$ZodIssue, known: readonly string[], example: string): string {
 	if (issue.code === 'unrecognized_keys') {
 		return issue.keys
 			.map((key) => {
 				const near = nearest(key, known);
-				if (near !== undefined) return `Unknown prop \`${key}\`. Fix: did you mean \`${near}\`? Rename it.`;
-				return `Unknown prop \`${key}\`. Fix: remove it; the only prop is ${known.map((name) => `\`${name}\``).join(', ')}.`;
+				if (near !== undefined) return `has an unknown prop \`${key}\`. Fix: did you mean \`${near}\`? Rename it.`;
+				return `has an unknown prop \`${key}\`. Fix: remove it; the only prop is ${known.map((name) => `\`${name}\``).join(', ')}.`;
 			})
-			.join('\n');
+			.join(' It also ');
 	}
 	const prop = issue.path.map(String).join('.') || 'props';
 	if (issue.code === 'invalid_type' && issue.input === undefined) {
-		return `Missing prop \`${prop}\`. Fix: add ${prop}="<lesson>/<file>", such as ${prop}="${example}".`;
+		return `has no \`${prop}\` prop. Fix: add ${prop}="<lesson>/<file>", such as ${prop}="${example}".`;
 	}
-	return `Prop \`${prop}\` ${issue.message}. Got ${JSON.stringify(issue.input) ?? String(issue.input)}.`;
+	return `has \`${prop}\` ${JSON.stringify(issue.input) ?? String(issue.input)}, which ${issue.message}.`;
 }
 
 /** Parses a component's props or throws an AstroError naming the component and the page. */
@@ -55,10 +55,8 @@ export function parseSetProps(type: SetType, props: unknown, page: string): SetP
 	const issues = result.error.issues.filter(
 		(issue) => !(issue.code === 'invalid_type' && issue.input === undefined && meant.has(String(issue.path[0]))),
 	);
-	throw new AstroError(
-		`${page}: invalid props on <${component} />.`,
-		`${issues.map((issue) => describeIssue(issue, known, example)).join('\n')}\nUse it as <${component} id="${example}" />.`,
-	);
+	const what = issues.map((issue) => describeIssue(issue, known, example)).join(' It also ');
+	throw new AuthorError({ code: 'AW404', file: page, message: `<${component} /> ${what}` });
 }
 
 /** The page's source file for error messages, when the component is on a Starlight page. */

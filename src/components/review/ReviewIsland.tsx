@@ -13,16 +13,9 @@ import { choiceOrder } from '~/lib/practice/choice-order.ts';
 import { findItem, loadLessonPractice } from '~/components/practice/islands/lesson-data.ts';
 import { progress, type Progress } from '~/lib/progress/store.ts';
 import { reviewOrder } from '~/lib/review/order.ts';
-import {
-	CONFIDENCE_LABELS,
-	dueQueue,
-	requeueGap,
-	reviewRecord,
-	saveReview,
-	schedule,
-	type Confidence,
-	type ReviewItem,
-} from '~/lib/review/queue.ts';
+import { confidenceKeys, type Confidence } from '~/lib/review/confidence.ts';
+import { dueQueue, requeueGap, reviewRecord, saveReview, schedule, type ReviewItem } from '~/lib/review/queue.ts';
+import { ConfidenceCheck } from '~/components/practice/islands/ui/Confidence.tsx';
 import { reviewed } from '~/lib/review/step.ts';
 import { announceProgress, focusLater, inWords, lessonLink, type LessonLink } from './shared.ts';
 
@@ -51,7 +44,6 @@ interface Checked {
 }
 
 const html = (value: string) => ({ __html: value });
-const KEYS: Record<string, Confidence> = { g: 0, u: 1, s: 2 };
 const CARD_MARKS = [
 	['Missed it', false, 0],
 	['Unsure', true, 1],
@@ -144,14 +136,6 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 		focusLater('aw-review-top');
 	};
 
-	const onKey = (event: KeyboardEvent) => {
-		if (checked || event.ctrlKey || event.metaKey || event.altKey) return;
-		const confidence = KEYS[event.key.toLowerCase()];
-		if (confidence === undefined || !data || !('choices' in data) || selected === undefined) return;
-		event.preventDefault();
-		checkQuestion(confidence);
-	};
-
 	const saving =
 		stored && progress.status() !== 'saved' ? (
 			<p class="aw-note" role="status">
@@ -185,7 +169,10 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 	const lesson = lessonLink(lessons, item);
 	const left = turns.length - position;
 	return (
-		<div class="aw-widget aw-rv" onKeyDown={onKey}>
+		<div
+			class="aw-widget aw-rv"
+			onKeyDown={confidenceKeys(!checked && !!data && 'choices' in data && selected !== undefined && checkQuestion)}
+		>
 			{saving}
 			<p class="aw-status" id="aw-review-top" tabIndex={-1}>
 				{left} {left === 1 ? 'item' : 'items'} left in this session · from <a href={lesson.href}>{lesson.title}</a>
@@ -262,21 +249,7 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 						</div>
 					</fieldset>
 					{!checked && (
-						<div class="aw-actions aw-rv__confidence" role="group" aria-labelledby="aw-review-how-sure">
-							<span id="aw-review-how-sure">Check: how sure are you?</span>
-							{CONFIDENCE_LABELS.map((label, confidence) => (
-								<button
-									key={label}
-									type="button"
-									class="aw-button"
-									disabled={selected === undefined}
-									aria-keyshortcuts={label[0]}
-									onClick={() => checkQuestion(confidence as Confidence)}
-								>
-									{label}
-								</button>
-							))}
-						</div>
+						<ConfidenceCheck id="aw-review-how-sure" disabled={selected === undefined} onCheck={checkQuestion} />
 					)}
 				</div>
 			)}

@@ -1,11 +1,74 @@
 /**
- * Turns schema failures into messages an author can act on: the file and line, the item id, the field,
- * what is wrong and how to fix it. One message per problem, all problems of a build at once.
+ * The one author-error module: every kind of mistake an author can make in the practice data or a lesson has a
+ * stable code here (`AUTHOR_ERRORS`), and every message is printed by `formatProblem` in one shape:
+ *
+ *     file:line item "id" `field` what is wrong. Fix: what to do. (AW201, see /guide/authoring/#aw201)
+ *
+ * The code names a section of the on-site authoring guide (src/content/docs/guide/authoring.mdx, anchor = the
+ * code in lower case) that explains the mistake and its fix with an example; `author-errors.test.ts` holds the
+ * guide and this list to each other. Schema failures are turned into such messages by `describeIssues`.
  */
 import type { z } from 'astro/zod';
+import { AstroError } from 'astro/errors';
 import { practiceSetJsonSchema } from './json-schema.ts';
 
+/**
+ * Every kind of author mistake, by code. `error` stops the build; `warning` only shows on the dev-only
+ * `/author/` page. Codes are stable: a new kind gets a new code, a retired code is not reused.
+ * AW1xx: the shape of a practice file; AW2xx: rules across fields and files; AW3xx: question quality;
+ * AW4xx: lessons (MDX).
+ */
+export const AUTHOR_ERRORS = {
+	AW101: { title: 'YAML that does not parse', severity: 'error' },
+	AW102: { title: 'Unknown key', severity: 'error' },
+	AW103: { title: 'Missing key', severity: 'error' },
+	AW104: { title: 'Wrong type, form or empty text', severity: 'error' },
+	AW105: { title: 'Value that is not allowed', severity: 'error' },
+	AW106: { title: 'Too few or too many entries', severity: 'error' },
+	AW201: { title: 'Not exactly one correct choice', severity: 'error' },
+	AW202: { title: 'The same choice twice', severity: 'error' },
+	AW203: { title: 'Both run and norun', severity: 'error' },
+	AW204: { title: 'A run without exactly one outcome', severity: 'error' },
+	AW205: { title: 'match without raises', severity: 'error' },
+	AW206: { title: 'An id used twice', severity: 'error' },
+	AW207: { title: 'A section that names no heading', severity: 'error' },
+	AW301: { title: 'All of the above as a choice', severity: 'error' },
+	AW302: { title: 'Choices that read the same', severity: 'error' },
+	AW303: { title: 'Feedback that only gives the verdict', severity: 'error' },
+	AW304: { title: 'The right choice is the longest', severity: 'warning' },
+	AW401: { title: 'A component naming no practice set', severity: 'error' },
+	AW402: { title: 'A component showing a set of another type', severity: 'error' },
+	AW403: { title: 'A set embedded on another page', severity: 'error' },
+	AW404: { title: 'Wrong props on a practice component', severity: 'error' },
+	AW405: { title: 'A Python block without a run annotation', severity: 'error' },
+	AW406: { title: 'NextLesson outside a lesson', severity: 'error' },
+} as const satisfies Record<string, { title: string; severity: 'error' | 'warning' }>;
+
+export type AuthorErrorCode = keyof typeof AUTHOR_ERRORS;
+
+/** The page of the on-site authoring guide that has a section per code. */
+export const AUTHOR_GUIDE = '/guide/authoring/';
+
+/** The anchor of a code's section on the authoring guide: the code in lower case (`aw201`). */
+export const guideAnchor = (code: AuthorErrorCode): string => code.toLowerCase();
+
+/**
+ * Where a code is explained: site-relative (`/guide/authoring/#aw201`), or under `site`, the URL of the site's
+ * root with its base (`http://localhost:4321/awaitable/guide/authoring/#aw201`), where one is known.
+ */
+export const guideLink = (code: AuthorErrorCode, site?: string): string => {
+	const path = `${AUTHOR_GUIDE}#${guideAnchor(code)}`;
+	return site === undefined ? path : new URL(path.slice(1), site.endsWith('/') ? site : `${site}/`).href;
+};
+
+/** The `params` a Zod custom issue carries so that its message gets the right code. */
+export interface AuthorIssueParams {
+	authorCode: AuthorErrorCode;
+}
+
 export interface AuthorProblem {
+	/** The kind of mistake; it names the guide's section that explains it. */
+	code: AuthorErrorCode;
 	/** Repository-relative file path. */
 	file: string;
 	/** 1-based line, when the position is known. */
@@ -18,15 +81,56 @@ export interface AuthorProblem {
 	message: string;
 }
 
-export function formatProblem(problem: AuthorProblem): string {
+/** `file:line item "id" \`field\` what is wrong. Fix: …`, without the code. */
+export function problemText(problem: AuthorProblem): string {
 	const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
 	const item = problem.id === undefined ? '' : ` item "${problem.id}"`;
 	const field = problem.field === undefined ? '' : ` \`${problem.field}\``;
 	return `${where}${item}${field} ${problem.message}`;
 }
 
-export function formatProblems(problems: readonly AuthorProblem[]): string {
-	return problems.map((problem) => `- ${formatProblem(problem)}`).join('\n');
+/**
+ * The one shape of every author message: the text, then the code and where the guide explains it (under
+ * `site`, see `guideLink`, when the message is shown where the site runs).
+ */
+export function formatProblem(problem: AuthorProblem, site?: string): string {
+	return `${problemText(problem)} (${problem.code}, see ${guideLink(problem.code, site)})`;
+}
+
+export function formatProblems(problems: readonly AuthorProblem[], site?: string): string {
+	return problems.map((problem) => `- ${formatProblem(problem, site)}`).join('\n');
+}
+
+/**
+ * A mistake found while rendering a page (an MDX lesson, a component's props): Astro prints the message in the
+ * terminal and in its error overlay. The whole message is the one line `formatProblem` writes, so lessons and
+ * data read the same; the problem rides along for whoever catches the error (compile.ts adds the item).
+ */
+export class AuthorError extends AstroError {
+	readonly problem: AuthorProblem;
+	constructor(problem: AuthorProblem) {
+		super(formatProblem(problem));
+		this.name = 'AuthorError';
+		this.problem = problem;
+	}
+}
+
+/** AW401, for the MDX check (line known) and the component's own check at render time (page known). */
+export function unknownSetMessage(component: string, id: string, type: string, known: readonly string[]): string {
+	const nearest = didYouMean(id, known);
+	return `<${component} id="${id}" /> names no practice set. Fix: use the path of a YAML file under src/content/practice without ".yaml"${
+		nearest ? `; did you mean "${nearest}"?` : '.'
+	} Known ${type} sets: ${known.join(', ') || 'none'}.`;
+}
+
+/** AW402: `<Quiz>` pointed at a set of cards. */
+export function otherTypeMessage(
+	component: string,
+	id: string,
+	set: { type: string; component: string; file: string },
+	type: string,
+): string {
+	return `<${component} id="${id}" /> points at a ${set.type} set (${set.file}). Fix: embed it with <${set.component} id="${id}" />, or point <${component}> at a ${type} set.`;
 }
 
 /**
@@ -109,7 +213,29 @@ export function editDistance(a: string, b: string): number {
 	return previous[b.length] ?? 0;
 }
 
-function messageFor(issue: z.core.$ZodIssue): { message: string; extraField?: string } {
+/** The code of a schema issue: set by the rule itself for custom checks, else by the kind of issue. */
+function codeFor(issue: z.core.$ZodIssue): AuthorErrorCode {
+	switch (issue.code) {
+		case 'custom': {
+			const code = (issue.params as Partial<AuthorIssueParams> | undefined)?.authorCode;
+			return code !== undefined && code in AUTHOR_ERRORS ? code : 'AW104';
+		}
+		case 'unrecognized_keys':
+			return 'AW102';
+		case 'invalid_type':
+			return issue.input === undefined ? 'AW103' : 'AW104';
+		case 'invalid_value':
+		case 'invalid_union':
+			return 'AW105';
+		case 'too_small':
+		case 'too_big':
+			return issue.origin === 'array' ? 'AW106' : 'AW104';
+		default:
+			return 'AW104';
+	}
+}
+
+function messageFor(issue: z.core.$ZodIssue): string {
 	switch (issue.code) {
 		case 'invalid_type':
 			if (issue.input === undefined) {
@@ -120,29 +246,38 @@ function messageFor(issue: z.core.$ZodIssue): { message: string; extraField?: st
 						: issue.path[0] === 'items'
 							? 'to this item'
 							: 'to the file';
-				return { message: `is missing. Fix: add ${typeof key === 'string' ? `\`${key}:\` ${where}` : 'it'}.` };
+				return `is missing. Fix: add ${typeof key === 'string' ? `\`${key}:\` ${where}` : 'it'}.`;
 			}
-			return { message: issue.message };
+			return withFix(issue.message);
 		case 'invalid_value': {
 			// An enum such as `difficulty`: say what was written as well as what is allowed.
 			const got = JSON.stringify(issue.input);
 			if (issue.values.length === 1) {
-				return { message: `is ${got}, but can only be ${String(issue.values[0])}. Fix: change it, or remove the key.` };
+				return `is ${got}, but can only be ${String(issue.values[0])}. Fix: change it, or remove the key.`;
 			}
 			const allowed = issue.values.map((value) => String(value)).join(', ');
-			return { message: `is ${got}, which is not one of ${allowed}. Fix: use one of them.` };
+			return `is ${got}, which is not one of ${allowed}. Fix: use one of them.`;
 		}
 		case 'unrecognized_keys': {
 			const [key = ''] = issue.keys;
 			const suggestion = didYouMean(key, KNOWN_KEYS());
 			const names = issue.keys.map((name) => `\`${name}\``).join(', ');
-			return {
-				message: `has unknown key ${names}. Fix: ${suggestion ? `did you mean \`${suggestion}\`? Rename it, or remove it.` : 'remove it, or check its spelling in docs/content-format.md.'}`,
-			};
+			return `has unknown key ${names}. Fix: ${suggestion ? `did you mean \`${suggestion}\`? Rename it, or remove it.` : 'remove it, or check its spelling in docs/content-format.md.'}`;
 		}
 		default:
-			return { message: issue.message };
+			return withFix(issue.message);
 	}
+}
+
+/**
+ * Every message says what to do. A schema's own message that only says what a value must be ("must be
+ * lower-case kebab-case, such as …") already names the fix; it gets the `Fix:` label here so that every line
+ * reads the same.
+ */
+function withFix(message: string): string {
+	if (message.includes('Fix:')) return message;
+	const sentence = message.replace(/\.?$/, '.');
+	return `${sentence} Fix: write it as docs/content-format.md describes.`;
 }
 
 /**
@@ -178,7 +313,13 @@ export function describeIssues(
 		.filter((issue) => !explainedByMisspelling(issue, issues))
 		.map((issue) => {
 			const { itemIndex, field } = splitPath(issue.path);
-			const { message } = messageFor(issue);
-			return { file, line: lineOf(issue.path), id: itemIdAt(data, itemIndex), field, message };
+			return {
+				code: codeFor(issue),
+				file,
+				line: lineOf(issue.path),
+				id: itemIdAt(data, itemIndex),
+				field,
+				message: messageFor(issue),
+			};
 		});
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authorSet, describeRun } from './author-view.ts';
+import { formatProblem } from './author-errors.ts';
+import { authorSet, describeRun, qualityWarnings } from './author-view.ts';
 import { parsePracticeFile } from './parse-file.ts';
 
 const quiz = `type: quiz
@@ -56,8 +57,22 @@ describe('the author view of a practice set', () => {
 	});
 
 	it('passes on warnings for each item', () => {
-		const [item] = authorSet(parsed(quiz), undefined, (id) => [`${id} is guessable`]).items;
-		expect(item?.warnings).toEqual(['aget-await-queryset is guessable']);
+		const warning = { code: 'AW304' as const, file: 'f.yaml', id: 'x', message: 'is guessable. Fix: y.' };
+		const [item] = authorSet(parsed(quiz), undefined, (id) => [{ ...warning, id }]).items;
+		expect(item?.warnings).toEqual([{ ...warning, id: 'aget-await-queryset' }]);
+	});
+
+	it('warns, with its code and line, when the right choice is the longest, and repeats the quality errors', () => {
+		const file = 'src/content/practice/aget/quiz.yaml';
+		const source = quiz.replace('feedback: It does not.', 'feedback: Wrong.');
+		const { set } = parsed(source, file);
+		const warnings = qualityWarnings(file, source, set)('aget-await-queryset').map((warning) => formatProblem(warning));
+		expect(warnings).toEqual([
+			'src/content/practice/aget/quiz.yaml:3 item "aget-await-queryset" `choices[1].feedback` has no feedback beyond the verdict. Fix: say why this choice is right or wrong, naming the misconception behind it. (AW303, see /guide/authoring/#aw303)',
+			'src/content/practice/aget/quiz.yaml:3 item "aget-await-queryset" `choices[0].text` is the right choice and longer than every other choice, so a reader can pick it by its length. Fix: shorten it, or give the wrong choices the detail they lack. (AW304, see /guide/authoring/#aw304)',
+		]);
+		const fair = quiz.replace('It returns a list.', 'It returns a list of every row.');
+		expect(qualityWarnings(file, fair, parsed(fair, file).set)('aget-await-queryset')).toEqual([]);
 	});
 
 	it('describes every kind of run annotation', () => {

@@ -4,8 +4,10 @@
  * question-quality warnings. Pure, so the page stays a thin template.
  */
 import type { RecordedRuns } from '../samples/recorded.ts';
+import type { AuthorProblem } from './author-errors.ts';
 import type { Choice } from './choice.ts';
 import type { PracticeSet } from './practice-set.ts';
+import { checkItem, choiceItems, itemWarnings } from './quality.ts';
 import type { Run } from './run.ts';
 
 export interface AuthorChoice {
@@ -25,7 +27,8 @@ export interface AuthorItem {
 	answer: string[];
 	choices: AuthorChoice[];
 	tags: string[];
-	warnings: string[];
+	/** The question-quality problems of this item (quality.ts), each with its code: errors and warnings. */
+	warnings: AuthorProblem[];
 }
 
 export interface AuthorSet {
@@ -65,10 +68,22 @@ function authorChoices(setId: string, itemId: string, choices: readonly Choice[]
 	});
 }
 
+/**
+ * The question-quality findings of every multiple-choice item of a file, by item id: the per-item rules that
+ * stop the build (AW301-AW303, shown here too while `npm run dev` keeps going) and the warnings that do not
+ * (AW304, the right choice is the longest).
+ */
+export function qualityWarnings(file: string, source: string, set: PracticeSet): (itemId: string) => AuthorProblem[] {
+	const found = new Map(
+		choiceItems([{ file, source, set }]).map((item) => [item.id, [...checkItem(item), ...itemWarnings(item)]]),
+	);
+	return (itemId) => found.get(itemId) ?? [];
+}
+
 export function authorSet(
 	set: { id: string; file: string; set: PracticeSet },
 	runs: RecordedRuns | undefined,
-	warningsFor: (itemId: string) => string[] = () => [],
+	warningsFor: (itemId: string) => AuthorProblem[] = () => [],
 ): AuthorSet {
 	const { id, file } = set;
 	const base = (itemId: string) => ({ id: itemId, warnings: warningsFor(itemId) });

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { AuthorIssueParams } from './author-errors.ts';
 import { markdown } from './fields.ts';
 import { run } from './run.ts';
 
@@ -17,6 +18,7 @@ function runOrNorun(value: { run?: unknown; norun?: unknown }, ctx: z.core.$Refi
 		ctx.addIssue({
 			code: 'custom',
 			path: ['norun'],
+			params: { authorCode: 'AW203' } satisfies AuthorIssueParams,
 			message: 'has both `run` and `norun`. Fix: keep `run` if the code can run, else keep `norun` with the reason.',
 		});
 	}
@@ -39,6 +41,7 @@ export function oneCorrectChoice(list: readonly Choice[], ctx: z.core.$Refinemen
 	ctx.addIssue({
 		code: 'custom',
 		path: ['choices'],
+		params: { authorCode: 'AW201' } satisfies AuthorIssueParams,
 		message:
 			correct.length === 0
 				? 'has no correct choice. Fix: set `correct: true` on the one right answer.'

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { AstroError } from 'astro/errors';
 import type { CompiledChoice, CompiledSet, Html } from './compiled.ts';
 import { assertNever } from './compiled.ts';
+import { AuthorError } from './author-errors.ts';
 import type { Choice } from './choice.ts';
 import { choiceOrder } from './choice-order.ts';
 import { hostPageOf } from './set-pages.ts';
@@ -75,6 +76,12 @@ async function inItem<T>(file: string, id: string, run: () => Promise<T>): Promi
 		return await run();
 	} catch (error) {
 		if (!(error instanceof Error)) throw error;
+		// An author mistake found in the Markdown: the same problem, placed in the file and item.
+		if (error instanceof AuthorError) {
+			const { line, message } = error.problem;
+			const inField = line === undefined ? message : `(line ${line} of one of its Markdown fields) ${message}`;
+			throw new AuthorError({ ...error.problem, file, line: undefined, id, message: inField });
+		}
 		const { hint } = error as { hint?: unknown };
 		const message = error.message.replace(/^a Markdown file:(\d+): /, 'line $1 of one of its Markdown fields: ');
 		throw new AstroError(`${file} item "${id}", ${message}`, typeof hint === 'string' ? hint : undefined);

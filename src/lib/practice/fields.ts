@@ -18,9 +18,10 @@ export const markdown = z
  * lower-case kebab-case keeps ids readable in URLs and in `localStorage`.
  */
 export const itemId = z
-	.string({ error: 'must be a kebab-case id such as `aget-returns-instance`.' })
+	.string({ error: 'is not text. Fix: write a kebab-case id such as `aget-returns-instance`.' })
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-		error: 'must be lower-case kebab-case (letters, digits and single hyphens), such as `aget-returns-instance`.',
+		error:
+			'is not lower-case kebab-case. Fix: use only lower-case letters, digits and single hyphens, such as `aget-returns-instance`.',
 	});
 
 export const difficulty = z.enum(DIFFICULTIES, {

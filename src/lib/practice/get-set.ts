@@ -3,10 +3,9 @@
  * the build with a message naming the page's file, the id and the fix.
  */
 import { getCollection, getEntry, render } from 'astro:content';
-import { AstroError } from 'astro/errors';
 import type { CompiledSet } from './compiled.ts';
 import { KINDS } from './kinds.ts';
-import { didYouMean } from './author-errors.ts';
+import { AuthorError, otherTypeMessage, unknownSetMessage } from './author-errors.ts';
 
 export async function getPracticeSet<T extends CompiledSet['type']>(
 	id: string,
@@ -19,26 +18,22 @@ export async function getPracticeSet<T extends CompiledSet['type']>(
 	const entry = await getEntry('practice', id);
 	if (!entry) {
 		const ids = (await getCollection('practice')).filter((set) => set.data.type === type).map((set) => set.id);
-		const nearest = didYouMean(id, ids);
-		throw new AstroError(
-			`${page}: <${component} id="${id}" /> names no practice set.`,
-			`Fix: use the path of a YAML file under src/content/practice without ".yaml"${
-				nearest ? `; did you mean "${nearest}"?` : '.'
-			} Known ${type} sets: ${ids.join(', ') || 'none'}.`,
-		);
+		throw new AuthorError({ code: 'AW401', file: page, message: unknownSetMessage(component, id, type, ids) });
 	}
 	const set = entry.data;
 	if (set.type !== type) {
-		throw new AstroError(
-			`${page}: <${component} id="${id}" /> points at a ${set.type} set (${set.file}).`,
-			`Fix: embed it with <${KINDS[set.type].component} id="${id}" />, or point <${component}> at a ${type} set.`,
-		);
+		throw new AuthorError({
+			code: 'AW402',
+			file: page,
+			message: otherTypeMessage(component, id, { ...set, component: KINDS[set.type].component }, type),
+		});
 	}
 	if (pageEntry !== undefined && pageEntry !== set.page) {
-		throw new AstroError(
-			`${page}: <${component} id="${id}" /> is a set of ${set.page}, not of this page (${pageEntry}).`,
-			`Fix: embed it on ${set.page}, or, if the set belongs on this page, add \`page: ${pageEntry}\` to ${set.file}. A set's page is lessons/<first segment of its id> unless its YAML names another.`,
-		);
+		throw new AuthorError({
+			code: 'AW403',
+			file: page,
+			message: `<${component} id="${id}" /> is a set of ${set.page}, not of this page (${pageEntry}). Fix: embed it on ${set.page}, or, if the set belongs on this page, add \`page: ${pageEntry}\` to ${set.file}. A set's page is lessons/<first segment of its id> unless its YAML names another.`,
+		});
 	}
 	await checkSections(set);
 	return set as Extract<CompiledSet, { type: T }>;
@@ -56,9 +51,14 @@ async function checkSections(set: CompiledSet): Promise<void> {
 	const { headings } = await render(lesson);
 	const anchors = new Set(headings.map((heading) => heading.slug));
 	const missing = set.items.filter((item) => item.section !== undefined && !anchors.has(item.section));
-	if (missing.length === 0) return;
-	throw new AstroError(
-		`${set.file}: ${missing.map((item) => `item "${item.id}" \`section: ${item.section ?? ''}\``).join(', ')} names no heading of ${lesson.filePath ?? `lessons/${set.lesson}`}.`,
-		`Fix: use one of this lesson's heading anchors: ${[...anchors].join(', ')}.`,
-	);
+	const [first] = missing;
+	if (!first) return;
+	const others = missing.slice(1).map((item) => `"${item.id}"`);
+	throw new AuthorError({
+		code: 'AW207',
+		file: set.file,
+		id: first.id,
+		field: `section: ${first.section ?? ''}`,
+		message: `names no heading of ${lesson.filePath ?? `lessons/${set.lesson}`}${others.length > 0 ? ` (nor do the sections of items ${others.join(', ')})` : ''}. Fix: use one of this lesson's heading anchors: ${[...anchors].join(', ')}.`,
+	});
 }

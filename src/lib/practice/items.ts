@@ -3,6 +3,7 @@
  * message can say exactly what to change.
  */
 import { z } from 'astro/zod';
+import type { AuthorIssueParams } from './author-errors.ts';
 import { difficulty, itemId, level, markdown } from './fields.ts';
 import { choice, oneCorrectChoice } from './choice.ts';
 
@@ -17,12 +18,13 @@ export const card = z.strictObject({
 
 // Starlight's heading slugs (github-slugger) keep letters, digits, `_` and `-`.
 const anchor = z.string().regex(/^[a-z0-9_-]+$/, {
-	error: "must be a heading anchor of this lesson, such as `there-is-no-afilter` (no leading '#').",
+	error:
+		"is not a heading anchor. Fix: write the anchor of a heading of this lesson, such as `there-is-no-afilter` (no leading '#').",
 });
 
 const choices = <T extends z.ZodType>(entry: T) =>
 	z
-		.array(entry, { error: 'must be a list of choices.' })
+		.array(entry, { error: 'is not a list. Fix: write the choices as a list, each starting with `- text:`.' })
 		.min(2, { error: 'needs at least 2 choices. Fix: add the missing choices.' })
 		.max(6, { error: 'has more than 6 choices. Fix: keep the 6 most instructive.' });
 
@@ -50,8 +52,8 @@ export const explainQuestion = z.strictObject({
 	hint: markdown,
 	/** Key concepts the reader ticks off after comparing with the model answer. */
 	concepts: z
-		.array(markdown, { error: 'must be a list of key concepts.' })
-		.min(2, { error: 'needs at least 2 key concepts.' })
+		.array(markdown, { error: 'is not a list. Fix: write the key concepts as a list, one `- ` line each.' })
+		.min(2, { error: 'needs at least 2 key concepts. Fix: add the concepts a good answer names.' })
 		.max(6, { error: 'has more than 6 key concepts. Fix: merge or drop some.' }),
 	/** The model answer. */
 	answer: markdown,
@@ -66,13 +68,13 @@ export const problem = z
 		hint: markdown,
 		/** The step-by-step solution, in order. */
 		steps: z
-			.array(markdown, { error: 'must be a list of solution steps.' })
-			.min(1, { error: 'needs at least one solution step.' }),
+			.array(markdown, { error: 'is not a list. Fix: write the solution steps as a list, one `- ` line each.' })
+			.min(1, { error: 'needs at least one solution step. Fix: add the steps that lead to the answer.' }),
 		/** A one-line quick check. */
 		check: markdown,
 		mistakes: z
-			.array(markdown, { error: 'must be a list of common mistakes.' })
-			.min(1, { error: 'needs at least one common mistake.' }),
+			.array(markdown, { error: 'is not a list. Fix: write the common mistakes as a list, one `- ` line each.' })
+			.min(1, { error: 'needs at least one common mistake. Fix: add the mistake readers most often make here.' }),
 	})
 	.superRefine((item, ctx) => {
 		oneCorrectChoice(item.choices, ctx);
@@ -86,6 +88,7 @@ function duplicateChoices(list: readonly { text: string }[], ctx: z.core.$Refine
 			ctx.addIssue({
 				code: 'custom',
 				path: ['choices', index, 'text'],
+				params: { authorCode: 'AW202' } satisfies AuthorIssueParams,
 				message: 'repeats an earlier choice. Fix: make every choice different.',
 			});
 		}

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import type { AuthorProblem } from './author-errors.ts';
-import { formatProblems } from './author-errors.ts';
+import { AUTHOR_GUIDE, formatProblems } from './author-errors.ts';
 import { compileSet } from './compile.ts';
 import { reportPracticeProblems } from './dev-problems.ts';
 import { parsePracticeFile } from './parse-file.ts';
@@ -27,7 +27,7 @@ export class PracticeDataError extends AstroError {
 	constructor(readonly problems: readonly AuthorProblem[]) {
 		super(
 			`${problems.length} problem${problems.length === 1 ? '' : 's'} in the practice data:\n${formatProblems(problems)}`,
-			'Each line names the file and line, the item id and the field, then what to change. The format is described in docs/content-format.md.',
+			`Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (${AUTHOR_GUIDE}) that explains it with an example.`,
 		);
 		this.name = 'PracticeDataError';
 	}

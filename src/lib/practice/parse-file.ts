@@ -50,6 +50,7 @@ function describeFailure(file: string, source: string): ParseResult {
 			ok: false,
 			// The YAML parser can report one mistake twice from two angles; an author needs it once.
 			problems: uniqueErrors(document.errors).map((error) => ({
+				code: 'AW101' as const,
 				file,
 				line: error.linePos?.[0].line,
 				message: `is not valid YAML: ${yamlReason(error.message)} Fix: check the indentation and quote text that starts with a backtick or contains ": ".`,

@@ -65,8 +65,8 @@ describe('the per-item quality rules', () => {
 			['None of the above', false],
 		]);
 		expect(messages(input)).toMatchInlineSnapshot(`
-			"- src/content/practice/aget/quiz.yaml:3 item "aget-fair-question" \`choices[2].text\` says "All of the above". Fix: choices are shuffled and each should test one idea; replace it with a specific statement a developer might believe.
-			- src/content/practice/aget/quiz.yaml:3 item "aget-fair-question" \`choices[3].text\` says "None of the above". Fix: choices are shuffled and each should test one idea; replace it with a specific statement a developer might believe."
+			"- src/content/practice/aget/quiz.yaml:3 item "aget-fair-question" \`choices[2].text\` says "All of the above". Fix: choices are shuffled and each should test one idea; replace it with a specific statement a developer might believe. (AW301, see /guide/authoring/#aw301)
+			- src/content/practice/aget/quiz.yaml:3 item "aget-fair-question" \`choices[3].text\` says "None of the above". Fix: choices are shuffled and each should test one idea; replace it with a specific statement a developer might believe. (AW301, see /guide/authoring/#aw301)"
 		`);
 	});
 

@@ -99,6 +99,7 @@ export function checkItem(item: ChoiceItem): AuthorProblem[] {
 		if (ABOVE.test(choice.text)) {
 			problems.push({
 				...at,
+				code: 'AW301',
 				field: `${field}.text`,
 				message: `says "${ABOVE.exec(choice.text)?.[0]}". Fix: choices are shuffled and each should test one idea; replace it with a specific statement a developer might believe.`,
 			});
@@ -108,6 +109,7 @@ export function checkItem(item: ChoiceItem): AuthorProblem[] {
 		if (earlier !== undefined) {
 			problems.push({
 				...at,
+				code: 'AW302',
 				field: `${field}.text`,
 				message: `reads the same as choices[${earlier}] once case, spaces and punctuation are ignored. Fix: make the two choices differ in substance, or drop one.`,
 			});
@@ -118,12 +120,32 @@ export function checkItem(item: ChoiceItem): AuthorProblem[] {
 		if (said === '' || BARE_VERDICT.test(said)) {
 			problems.push({
 				...at,
+				code: 'AW303',
 				field: `${field}.feedback`,
 				message: `has no feedback beyond the verdict. Fix: say why this choice is right or wrong, naming the misconception behind it.`,
 			});
 		}
 	});
 	return problems;
+}
+
+/**
+ * Per-item warnings: what the site-wide figures hold in check but one item alone may do (the right choice is
+ * strictly the longest). They do not stop the build; the dev-only `/author/` page shows them next to the item.
+ */
+export function itemWarnings(item: ChoiceItem): AuthorProblem[] {
+	if (!rightIsStrictlyLongest(item)) return [];
+	return [
+		{
+			code: 'AW304',
+			file: item.file,
+			line: item.line,
+			id: item.id,
+			field: `choices[${item.right}].text`,
+			message:
+				'is the right choice and longer than every other choice, so a reader can pick it by its length. Fix: shorten it, or give the wrong choices the detail they lack.',
+		},
+	];
 }
 
 /** Length as a reader sees it: spacing collapsed. */

@@ -19,6 +19,7 @@ export function checkSiteRules(sets: readonly LoadedSet[]): AuthorProblem[] {
 				continue;
 			}
 			problems.push({
+				code: 'AW206',
 				file,
 				id: item.id,
 				message: `reuses an id already used in ${earlier}. Fix: ids are unique across the site and key readers' progress; give this item a new id.`,

@@ -12,15 +12,16 @@ const progressOf = (entries: Record<string, ItemRecord>): Progress => ({
 });
 
 describe('records of answers', () => {
-	it('stores the authored index of the chosen option, the outcome, the time and the item hash', () => {
+	it('stores the authored index of the chosen option, the outcome, the confidence, the time and the item hash', () => {
 		// The option shown third is the fourth one authored.
-		expect(choiceRecord(undefined, item, 2, false, 99)).toEqual({
+		expect(choiceRecord(undefined, item, 2, false, 99, 2)).toEqual({
 			kind: 'choice',
 			hash: 'h2',
 			at: 99,
 			attempts: 1,
 			choice: 3,
 			correct: false,
+			conf: 2,
 		});
 	});
 
@@ -66,7 +67,7 @@ describe('restoring earlier answers', () => {
 
 	it('gives back the position the reader chose, whatever the shown order', () => {
 		for (let shown = 0; shown < 4; shown++) {
-			const record = choiceRecord(undefined, item, shown, false, 1);
+			const record = choiceRecord(undefined, item, shown, false, 1, 1);
 			expect(earlierChoices(progressOf({ q: record }), [item]).values).toEqual({ q: shown });
 		}
 	});

@@ -3,6 +3,7 @@
  * visits. Only answers that still match the item's content hash are restored; the others are reported as
  * changed so the island can say so.
  */
+import type { Confidence } from '../review/confidence.ts';
 import type { CardRecord, ChoiceRecord, ExplainRecord, ItemRecord } from './schema.ts';
 import type { ItemRef } from './catalog.ts';
 import type { Progress } from './store.ts';
@@ -18,7 +19,7 @@ export interface ShownQuestion extends ItemRef {
 
 /**
  * The record of a checked answer. `shown` is the chosen option's position on the page; the record keeps its
- * authored index, which does not move when the shown order does.
+ * authored index, which does not move when the shown order does. `conf` is how sure the reader said they were.
  */
 export function choiceRecord(
 	previous: ItemRecord | undefined,
@@ -26,9 +27,10 @@ export function choiceRecord(
 	shown: number,
 	correct: boolean,
 	at: number,
+	conf: Confidence,
 ): ChoiceRecord {
 	const choice = item.choices[shown]?.index ?? shown;
-	return { kind: 'choice', hash: item.hash, at, attempts: attemptsAfter(previous, item.hash), choice, correct };
+	return { kind: 'choice', hash: item.hash, at, attempts: attemptsAfter(previous, item.hash), choice, correct, conf };
 }
 
 export function cardRecord(previous: ItemRecord | undefined, item: ItemRef, known: boolean, at: number): CardRecord {

@@ -39,6 +39,11 @@ export const choiceRecord = z.object({
 	 */
 	choice: choiceIndex,
 	correct: z.boolean(),
+	/**
+	 * How sure the reader said they were before checking: 0 guess, 1 unsure, 2 sure (`src/lib/review/confidence.ts`).
+	 * Absent from answers stored before the lessons asked (December 2026), which count as unsure.
+	 */
+	conf: z.number().int().min(0).max(2).optional(),
 });
 
 /** An explain-it question: the reader's draft, and whether they compared it with the model answer. */

@@ -11,6 +11,7 @@ import { parseReviewRecord } from './validate-review.ts';
 
 const card = { kind: 'card', hash: 'abc', at: 1, attempts: 1, known: true };
 const choice = { kind: 'choice', hash: 'abc', at: 1, attempts: 2, choice: 3, correct: false };
+const sure = { ...choice, conf: 2 };
 const explain = { kind: 'explain', hash: 'abc', at: 1, draft: 'text', covered: [0, 2], done: true };
 const test = {
 	seed: 'k3x9q2',
@@ -55,7 +56,7 @@ function agreesOnReview(value: unknown) {
 
 describe('the browser validator', () => {
 	it('accepts valid records like Zod does', () => {
-		for (const value of [card, choice, explain]) {
+		for (const value of [card, choice, sure, explain]) {
 			expect(parseItemRecord(value)).toEqual(value);
 			agreesOnItem(value);
 		}
@@ -63,6 +64,11 @@ describe('the browser validator', () => {
 		expect(parseReviewRecord(review)).toEqual(review);
 		agreesOnTest(test);
 		agreesOnReview(review);
+	});
+
+	it('reads an answer stored without a confidence (before the lessons asked) as having none', () => {
+		expect(parseItemRecord(choice)).toStrictEqual(choice);
+		expect(itemRecord.parse(choice)).toStrictEqual(choice);
 	});
 
 	it('drops unknown keys like Zod does', () => {
@@ -86,6 +92,10 @@ describe('the browser validator', () => {
 		['a choice past the sixth option', { ...choice, choice: 6 }],
 		['a missing choice', { ...choice, choice: undefined }],
 		['correct as a number', { ...choice, correct: 1 }],
+		['a confidence of 3', { ...choice, conf: 3 }],
+		['a fractional confidence', { ...choice, conf: 1.5 }],
+		['a confidence as text', { ...choice, conf: 'sure' }],
+		['a null confidence', { ...choice, conf: null }],
 		['a draft over the limit', { ...explain, draft: 'x'.repeat(MAX_DRAFT + 1) }],
 		['covered with a string', { ...explain, covered: ['0'] }],
 		['covered too long', { ...explain, covered: [0, 1, 2, 3, 4, 5, 0] }],
@@ -172,7 +182,7 @@ describe('the browser validator', () => {
 		];
 		let accepted = 0;
 		for (let round = 0; round < 5000; round++) {
-			const base: Record<string, unknown> = { ...pick([card, choice, explain, test, review]) };
+			const base: Record<string, unknown> = { ...pick([card, choice, sure, explain, test, review]) };
 			const mutations = 1 + Math.floor(random() * 2);
 			for (let index = 0; index < mutations; index++) {
 				const key = pick([...Object.keys(base), 'kind', 'extra']);

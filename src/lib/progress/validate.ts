@@ -41,6 +41,11 @@ export const nullable =
 	(value) =>
 		value === null ? null : parse(value);
 export const bool: Parse = when((value) => typeof value === 'boolean');
+/** A field that may be missing (`undefined`); `object` leaves it out of its output then, as Zod does. */
+const optional =
+	(parse: Parse): Parse =>
+	(value) =>
+		value === undefined ? value : parse(value);
 export const choiceIndex = int(0, 5);
 
 /** The listed fields of `value` when every one parses, in a new object (unknown keys dropped, as Zod does). */
@@ -52,7 +57,7 @@ export const object =
 		for (const [key, parse] of Object.entries(shape)) {
 			const field = parse(value[key]);
 			if (field === FAIL) return FAIL;
-			out[key] = field;
+			if (field !== undefined) out[key] = field;
 		}
 		return out;
 	};
@@ -63,7 +68,7 @@ export const time = int(0);
 const base = { hash, at: time };
 const ITEM: Record<ItemRecord['kind'], Parse> = {
 	card: object({ ...base, attempts: int(1), known: bool }),
-	choice: object({ ...base, attempts: int(1), choice: choiceIndex, correct: bool }),
+	choice: object({ ...base, attempts: int(1), choice: choiceIndex, correct: bool, conf: optional(int(0, 2)) }),
 	explain: object({ ...base, draft: text(0, MAX_DRAFT), covered: list(6, choiceIndex), done: bool }),
 };
 const TEST = object({

@@ -41,7 +41,16 @@ describe('the due count', () => {
 				document.items[id] =
 					index % 3 === 0
 						? { kind: 'card', hash: 'h', at: time(), attempts: 1, known: correct }
-						: { kind: 'choice', hash: 'h', at: time(), attempts: 1, choice: 0, correct };
+						: {
+								kind: 'choice',
+								hash: 'h',
+								at: time(),
+								attempts: 1,
+								choice: 0,
+								correct,
+								// Answers stored before the lessons asked for confidence have none.
+								...(random() < 0.25 ? {} : { conf: Math.floor(random() * 3) }),
+							};
 			}
 			if (random() < 0.5) {
 				const at = time();

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ItemRecord, ReviewRecord, TestRecord } from '../progress/schema.ts';
 import type { Progress } from '../progress/store.ts';
 import { NEW_MEMORY, review } from './fsrs.ts';
+<<<<<<< HEAD
+=======
+import type { Confidence } from './confidence.ts';
+>>>>>>> main
 import { dueQueue, firstDue, ratingOf, requeueGap, reviewRecord, schedule, type ReviewItem } from './queue.ts';
 import { memoryOf, reviewed } from './step.ts';
 
@@ -16,13 +20,14 @@ const item = (id: string, type: ReviewItem['type'] = 'quiz'): ReviewItem => ({
 	lesson: 'aget',
 	set: `aget/${type}`,
 });
-const choice = (id: string, correct: boolean, at = NOW): ItemRecord => ({
+const choice = (id: string, correct: boolean, at = NOW, conf?: Confidence): ItemRecord => ({
 	kind: 'choice',
 	hash: `h-${id}`,
 	at,
 	attempts: 1,
 	choice: correct ? 0 : 1,
 	correct,
+	...(conf === undefined ? {} : { conf }),
 });
 const progressOf = (
 	items: Record<string, ItemRecord> = {},
@@ -35,10 +40,44 @@ const withReview = (progress: Progress, id: string, record: ReviewRecord): Progr
 });
 
 describe('the review queue', () => {
-	it('puts a first answer where the scheduler puts a first review', () => {
+	it('puts a first answer where the scheduler puts a first review, for every confidence', () => {
 		for (const correct of [true, false]) {
 			expect(firstDue(NOW, correct)).toBe(review(NEW_MEMORY, NOW, ratingOf(correct, 1)).due);
+			for (const conf of [0, 1, 2] as const) {
+				expect(firstDue(NOW, correct, conf)).toBe(review(NEW_MEMORY, NOW, ratingOf(correct, conf)).due);
+			}
 		}
+	});
+
+	it('schedules a lesson answer by the confidence given, and one stored without a confidence as unsure', () => {
+		const items = [item('guess'), item('unsure'), item('sure'), item('old')];
+		const progress = progressOf({
+			guess: choice('guess', true, NOW, 0),
+			unsure: choice('unsure', true, NOW, 1),
+			sure: choice('sure', true, NOW, 2),
+			old: choice('old', true, NOW),
+		});
+		const due = Object.fromEntries(schedule(progress, items).map((entry) => [entry.item.id, entry.due - NOW]));
+		expect(due).toEqual({ guess: 6 * MINUTE, unsure: 10 * MINUTE, sure: 8 * DAY, old: 10 * MINUTE });
+		for (const id of ['guess', 'unsure', 'sure', 'old']) expect(memoryOf(progress, id)?.due).toBe(NOW + (due[id] ?? 0));
+		// A lesson answer given Sure and right is not due for at least 3 days, and due within 30.
+		expect(due['sure']).toBeGreaterThanOrEqual(3 * DAY);
+		expect(due['sure']).toBeLessThanOrEqual(30 * DAY);
+	});
+
+	it('puts a confident error from a lesson first in the queue, a guessed one last', () => {
+		const items = [item('guess'), item('unsure'), item('sure'), item('old')];
+		const progress = progressOf({
+			guess: choice('guess', false, NOW - 3 * MINUTE, 0),
+			old: choice('old', false, NOW - 4 * MINUTE),
+			unsure: choice('unsure', false, NOW - 2 * MINUTE, 1),
+			sure: choice('sure', false, NOW - MINUTE, 2),
+		});
+		// Every miss is due a minute later (FSRS rates any wrong answer Again); the confidence orders them.
+		for (const entry of schedule(progress, items)) {
+			expect(entry.due).toBe((progress.items.get(entry.item.id)?.at ?? 0) + MINUTE);
+		}
+		expect(dueQueue(progress, items, NOW).map((entry) => entry.item.id)).toEqual(['sure', 'old', 'unsure', 'guess']);
 	});
 
 	it('brings an item missed in a lesson back the same day, a minute later', () => {

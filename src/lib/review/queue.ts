@@ -3,27 +3,28 @@
  *
  * An item enters the queue when the reader first answers it anywhere (a lesson's quiz, practice or flashcards,
  * or the test). Until its first review on `/review/` its schedule is the scheduler's answer to its latest lesson
- * or test answer (a right answer without a stated confidence counts as "Good"); from its first review on, the
+ * or test answer, rated with the confidence the reader gave in the lesson (an answer without one, such as a
+ * flashcard's, a test's or one stored before the lessons asked, counts as unsure); from its first review on, the
  * stored review state alone schedules it, so practising a lesson again never reschedules a review.
  */
 import type { SetType } from '../practice/practice-set.ts';
 import type { ReviewRecord } from '../progress/schema.ts';
 import type { Progress, ProgressStore } from '../progress/store.ts';
 import { parseReviewRecord } from '../progress/validate-review.ts';
+import type { Confidence } from './confidence.ts';
 import type { Rating } from './fsrs.ts';
 
 const MINUTE = 60_000;
 
 /**
- * When an item first answered at `at` is due: a wrong answer after FSRS's first learning step (1 minute), a
- * right one after the second (10 minutes); `queue.test.ts` checks both against the scheduler, and `due.test.ts`
- * checks the due count's copy of this rule (`due.ts`) against the queue.
+ * When an item first answered at `at` is due, as FSRS puts a first review (minutes by rating): a wrong answer
+ * (Again) after its first learning step, 1 minute; a right guess (Hard) after 6 minutes; a right unsure answer
+ * (Good) after its second step, 10 minutes; a right sure answer (Easy) graduates, 8 days. `conf` is 0 guess,
+ * 1 unsure (an answer stored without one), 2 sure. `queue.test.ts` checks all of them against the scheduler,
+ * and `due.test.ts` checks the due count's copy of this rule (`due.ts`) against the queue.
  */
-export const firstDue = (at: number, correct: boolean) => at + (correct ? 10 : 1) * MINUTE;
-
-/** What the reader said before checking: 0 guess, 1 unsure, 2 sure. */
-export type Confidence = 0 | 1 | 2;
-export const CONFIDENCE_LABELS = ['Guess', 'Unsure', 'Sure'] as const;
+export const firstDue = (at: number, correct: boolean, conf: Confidence = 1) =>
+	at + ([1, 6, 10, 11_520][correct ? conf + 1 : 0] as number) * MINUTE;
 
 /** Kinds of items the queue reviews: explain-it answers are the reader's own writing, not scheduled. */
 export type ReviewType = Exclude<SetType, 'explain'>;
@@ -57,6 +58,8 @@ export interface Answer {
 	correct: boolean;
 	/** Authored index of the chosen option; `null` for a flashcard or an unanswered test question. */
 	choice: number | null;
+	/** How sure the reader said they were; unsure when the answer does not say. */
+	conf: Confidence;
 }
 
 /** The latest lesson or test answer to an item; a lesson answer wins a tie. */
@@ -64,14 +67,14 @@ export function latestAnswer(progress: Progress, id: string): Answer | undefined
 	const record = progress.items.get(id);
 	let latest: Answer | undefined =
 		record?.kind === 'card'
-			? { at: record.at, correct: record.known, choice: null }
+			? { at: record.at, correct: record.known, choice: null, conf: 1 }
 			: record?.kind === 'choice'
-				? { at: record.at, correct: record.correct, choice: record.choice }
+				? { at: record.at, correct: record.correct, choice: record.choice, conf: (record.conf ?? 1) as Confidence }
 				: undefined;
 	for (const test of progress.tests) {
 		for (const answer of test.answers) {
 			if (answer.id === id && !(latest && latest.at >= test.at)) {
-				latest = { at: test.at, correct: answer.correct, choice: answer.choice };
+				latest = { at: test.at, correct: answer.correct, choice: answer.choice, conf: 1 };
 			}
 		}
 	}
@@ -114,7 +117,11 @@ export function schedule(progress: Progress, items: readonly ReviewItem[]): Sche
 		if (!answer) continue;
 		// Before its first review an item is where the scheduler puts a first answer (`firstDue`, equal to
 		// `review(NEW_MEMORY, …)` as queue.test.ts checks), so this page-level view needs no scheduler.
-		out.push({ item, due: firstDue(answer.at, answer.correct), urgency: answer.correct ? 0 : 2 });
+		out.push({
+			item,
+			due: firstDue(answer.at, answer.correct, answer.conf),
+			urgency: answer.correct ? 0 : answer.conf + 1,
+		});
 	}
 	return out.sort((a, b) => a.due - b.due);
 }

@@ -5,7 +5,8 @@
 import type { ReviewRecord } from '../progress/schema.ts';
 import type { Progress } from '../progress/store.ts';
 import { NEW_MEMORY, review, type CardState, type Memory } from './fsrs.ts';
-import { latestAnswer, ratingOf, reviewRecord, type Confidence, type ReviewItem } from './queue.ts';
+import type { Confidence } from './confidence.ts';
+import { latestAnswer, ratingOf, reviewRecord, type ReviewItem } from './queue.ts';
 
 export const memoryFromRecord = (record: ReviewRecord): Memory => ({
 	state: record.state as CardState,
@@ -23,7 +24,7 @@ export function memoryOf(progress: Progress, id: string): Memory | undefined {
 	const record = reviewRecord(progress, id);
 	if (record) return memoryFromRecord(record);
 	const answer = latestAnswer(progress, id);
-	return answer && review(NEW_MEMORY, answer.at, ratingOf(answer.correct, 1));
+	return answer && review(NEW_MEMORY, answer.at, ratingOf(answer.correct, answer.conf));
 }
 
 /** The review state after the reader answers `item` at `now`. */

@@ -37,7 +37,7 @@ function errorOf(run: () => unknown): string {
 		run();
 	} catch (error) {
 		const { message, hint } = error as { message: string; hint?: string };
-		return `${message}\n${hint ?? ''}`;
+		return hint === undefined ? message : `${message}\n${hint}`;
 	}
 	throw new Error('expected the page to be rejected');
 }
@@ -48,17 +48,15 @@ describe('the MDX check of embedded practice set ids', () => {
 	});
 
 	it('names the MDX file and line of an unknown id, and the nearest id of that type', () => {
-		expect(errorOf(() => compile(page('<Quiz id="aget/quizz" />')))).toMatchInlineSnapshot(`
-			"src/content/docs/lessons/aget.mdx:7: <Quiz id="aget/quizz" /> names no practice set.
-			Fix: use the path of a YAML file under src/content/practice without ".yaml"; did you mean "aget/quiz"? Known quiz sets: aget/quiz."
-		`);
+		expect(errorOf(() => compile(page('<Quiz id="aget/quizz" />')))).toMatchInlineSnapshot(
+			`"src/content/docs/lessons/aget.mdx:7 <Quiz id="aget/quizz" /> names no practice set. Fix: use the path of a YAML file under src/content/practice without ".yaml"; did you mean "aget/quiz"? Known quiz sets: aget/quiz. (AW401, see /guide/authoring/#aw401)"`,
+		);
 	});
 
 	it('names the right component for a set of another type', () => {
-		expect(errorOf(() => compile(page('<Quiz id="aget/cards" />')))).toMatchInlineSnapshot(`
-			"src/content/docs/lessons/aget.mdx:7: <Quiz id="aget/cards" /> points at a cards set (src/content/practice/aget/cards.yaml).
-			Fix: embed it with <Flashcards id="aget/cards" />, or point <Quiz> at a quiz set."
-		`);
+		expect(errorOf(() => compile(page('<Quiz id="aget/cards" />')))).toMatchInlineSnapshot(
+			`"src/content/docs/lessons/aget.mdx:7 <Quiz id="aget/cards" /> points at a cards set (src/content/practice/aget/cards.yaml). Fix: embed it with <Flashcards id="aget/cards" />, or point <Quiz> at a quiz set. (AW402, see /guide/authoring/#aw402)"`,
+		);
 	});
 
 	it('checks a component written inside a paragraph too', () => {

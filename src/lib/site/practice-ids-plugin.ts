@@ -6,10 +6,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AstroError } from 'astro/errors';
 import { defineMdastPlugin, type MdxJsxFlowElement, type MdxJsxTextElement } from 'satteri';
-import { didYouMean } from '../practice/author-errors.ts';
-import { COMPONENT_FOR, PRACTICE_DIRECTORY, practiceSets, type SetType } from '../practice/set-index.ts';
+import { AuthorError, otherTypeMessage, unknownSetMessage } from '../practice/author-errors.ts';
+import { COMPONENT_FOR, practiceSets, type SetType } from '../practice/set-index.ts';
 
 const TYPE_OF = new Map(Object.entries(COMPONENT_FOR).map(([type, component]) => [component, type as SetType]));
 
@@ -27,25 +26,19 @@ export function practiceIdsPlugin(root: string) {
 		if (typeof id !== 'string') return;
 
 		const file = path.relative(root, fileURLToPath(ctx.fileURL)).split(path.sep).join('/');
-		const line = node.position?.start.line;
-		const where = line === undefined ? file : `${file}:${line}`;
+		const at = { file, line: node.position?.start.line };
 		const sets = practiceSets(root);
 		const set = sets.find((candidate) => candidate.id === id);
 		if (!set) {
 			const ids = sets.filter((candidate) => candidate.type === type).map((candidate) => candidate.id);
-			const nearest = didYouMean(id, ids);
-			throw new AstroError(
-				`${where}: <${component} id="${id}" /> names no practice set.`,
-				`Fix: use the path of a YAML file under ${PRACTICE_DIRECTORY} without ".yaml"${
-					nearest ? `; did you mean "${nearest}"?` : '.'
-				} Known ${type} sets: ${ids.join(', ') || 'none'}.`,
-			);
+			throw new AuthorError({ ...at, code: 'AW401', message: unknownSetMessage(component, id, type, ids) });
 		}
 		if (set.type !== undefined && set.type !== type) {
-			throw new AstroError(
-				`${where}: <${component} id="${id}" /> points at a ${set.type} set (${set.file}).`,
-				`Fix: embed it with <${COMPONENT_FOR[set.type]} id="${id}" />, or point <${component}> at a ${type} set.`,
-			);
+			throw new AuthorError({
+				...at,
+				code: 'AW402',
+				message: otherTypeMessage(component, id, { ...set, type: set.type, component: COMPONENT_FOR[set.type] }, type),
+			});
 		}
 	};
 	return defineMdastPlugin({

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { AstroError } from 'astro/errors';
+import { AuthorError } from '../practice/author-errors.ts';
 import { defineMdastPlugin } from 'satteri';
 import { readFenceInfo } from '../samples/meta.ts';
 
@@ -20,15 +20,15 @@ export function pythonAnnotationsPlugin(root: string) {
 			if (!ctx.fileURL || !PYTHON.has((node.lang ?? '').toLowerCase())) return;
 			const info = readFenceInfo(node.meta);
 			if (info.annotation && info.errors.length === 0) return;
-			const file = path.relative(root, fileURLToPath(ctx.fileURL));
-			const line = node.position?.start.line;
-			const where = line === undefined ? file : `${file}:${line}`;
+			const file = path.relative(root, fileURLToPath(ctx.fileURL)).split(path.sep).join('/');
 			const problem =
 				info.errors.length > 0 ? `has a malformed annotation: ${info.errors.join('; ')}.` : 'has no run annotation.';
-			throw new AstroError(
-				`${where}: this Python code block ${problem}`,
-				'Fix: say what the block does in its fence, e.g. ```python prints (with an `output` block after it), ```python raises="TypeError", ```python runs, or ```python norun="why it is not run". See docs/content-format.md.',
-			);
+			throw new AuthorError({
+				code: 'AW405',
+				file,
+				line: node.position?.start.line,
+				message: `this Python code block ${problem} Fix: say what the block does in its fence, e.g. \`\`\`python prints (with an \`output\` block after it), \`\`\`python raises="TypeError", \`\`\`python runs, or \`\`\`python norun="why it is not run".`,
+			});
 		},
 	});
 }

@@ -13,7 +13,7 @@ const problem = (number: number) =>
 	screen.getByRole('group', { name: new RegExp(`Problem ${number} of 2`) }).closest('li') as HTMLElement;
 const solve = (number: number, option: RegExp) => {
 	fireEvent.click(within(problem(number)).getByRole('radio', { name: option }));
-	fireEvent.click(within(problem(number)).getByRole('button', { name: 'Check' }));
+	fireEvent.click(within(problem(number)).getByRole('button', { name: 'Unsure' }));
 };
 
 beforeEach(() => localStorage.clear());
@@ -42,7 +42,7 @@ describe('the practice island', () => {
 		}
 		expect(within(solution).getByText('Final answer')).toBeTruthy();
 		expect(screen.getByText('Solved 1 of 2.')).toBeTruthy();
-		expect(storedProgress().items['p-one']).toMatchObject({ kind: 'choice', choice: 1, correct: true });
+		expect(storedProgress().items['p-one']).toMatchObject({ kind: 'choice', choice: 1, correct: true, conf: 1 });
 	});
 
 	it('lets the reader try a wrong problem again', async () => {

@@ -64,7 +64,7 @@ export default function PracticeIsland({ setId, items, pending = false }: Practi
 							checked={session.checked[problem.id]}
 							changed={changed.includes(problem.id)}
 							onSelect={(choice) => setSession(select(session, problem.id, choice))}
-							onCheck={() => onCheck(problem)}
+							onCheck={(confidence) => onCheck(problem, confidence)}
 							onRetry={() => {
 								setSession(retryOne(session, problem.id));
 								focusLater(firstOptionId(uid(problem.id)));

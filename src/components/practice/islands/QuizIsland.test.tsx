@@ -12,10 +12,10 @@ async function load(items: CompiledQuestion[] = quizItems) {
 }
 
 const questionGroup = (number: number) => screen.getByRole('group', { name: new RegExp(`Question ${number} of 2`) });
-const answer = (number: number, option: RegExp) => {
+const answer = (number: number, option: RegExp, sure: 'Guess' | 'Unsure' | 'Sure' = 'Unsure') => {
 	fireEvent.click(within(questionGroup(number)).getByRole('radio', { name: option }));
 	const item = questionGroup(number).closest('li') as HTMLElement;
-	fireEvent.click(within(item).getByRole('button', { name: 'Check' }));
+	fireEvent.click(within(item).getByRole('button', { name: sure }));
 };
 
 beforeEach(() => localStorage.clear());
@@ -31,13 +31,46 @@ describe('the quiz island', () => {
 		expect(screen.getByText('Score: 0 of 2 (0 answered).')).toBeTruthy();
 	});
 
-	it('enables Check only once an option is chosen', async () => {
+	it('checks with Guess, Unsure or Sure, enabled only once an option is chosen', async () => {
 		await load();
 		const item = questionGroup(1).closest('li') as HTMLElement;
-		const check = within(item).getByRole('button', { name: 'Check' }) as HTMLButtonElement;
-		expect(check.disabled).toBe(true);
+		const group = within(item).getByRole('group', { name: 'Check: how sure are you?' });
+		const buttons = within(group).getAllByRole('button') as HTMLButtonElement[];
+		expect(buttons.map((button) => [button.textContent, button.getAttribute('aria-keyshortcuts')])).toEqual([
+			['Guess', 'G'],
+			['Unsure', 'U'],
+			['Sure', 'S'],
+		]);
+		expect(buttons.every((button) => button.disabled)).toBe(true);
 		fireEvent.click(within(questionGroup(1)).getByRole('radio', { name: /Beta of q-one/ }));
-		expect(check.disabled).toBe(false);
+		expect(buttons.some((button) => button.disabled)).toBe(false);
+	});
+
+	it('records the confidence the reader gave with the answer', async () => {
+		await load();
+		answer(1, /Beta of q-one/, 'Sure');
+		answer(2, /Gamma of q-two/, 'Guess');
+		expect(storedProgress().items['q-one']).toMatchObject({ correct: false, conf: 2 });
+		expect(storedProgress().items['q-two']).toMatchObject({ correct: true, conf: 0 });
+	});
+
+	it('checks with one key press, G, U or S, from the selected option', async () => {
+		await load();
+		const radio = within(questionGroup(1)).getByRole('radio', { name: /Alpha of q-one/ });
+		// Before an option is chosen, the keys do nothing.
+		fireEvent.keyDown(radio, { key: 's' });
+		expect(storedProgress().items['q-one']).toBeUndefined();
+		fireEvent.click(radio);
+		// A key with a modifier is the browser's or the reader's, not a check.
+		fireEvent.keyDown(radio, { key: 's', ctrlKey: true });
+		fireEvent.keyDown(radio, { key: 'x' });
+		expect(storedProgress().items['q-one']).toBeUndefined();
+		fireEvent.keyDown(radio, { key: 'S' });
+		expect(await screen.findByText('Correct.')).toBeTruthy();
+		expect(storedProgress().items['q-one']).toMatchObject({ correct: true, conf: 2 });
+		fireEvent.click(within(questionGroup(2)).getByRole('radio', { name: /Alpha of q-two/ }));
+		fireEvent.keyDown(within(questionGroup(2)).getByRole('radio', { name: /Alpha of q-two/ }), { key: 'g' });
+		expect(storedProgress().items['q-two']).toMatchObject({ correct: false, conf: 0 });
 	});
 
 	it('gives immediate feedback for a right answer, moves focus to it and opens every explanation', async () => {

@@ -55,7 +55,7 @@ export default function QuizIsland({ setId, items, pending = false }: QuizIsland
 									checked={session.checked[question.id]}
 									changed={changed.includes(question.id)}
 									onSelect={(choice) => setSession(select(session, question.id, choice))}
-									onCheck={() => onCheck(question)}
+									onCheck={(confidence) => onCheck(question, confidence)}
 									reveal="Show the answer and explanations"
 									explain
 								/>

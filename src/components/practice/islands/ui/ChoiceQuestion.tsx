@@ -10,6 +10,8 @@ export const firstOptionId = (uid: string) => `${uid}-option-0`;
 import type { ComponentChildren } from 'preact';
 import type { CompiledQuestion, Html as HtmlString } from '~/lib/practice/compiled.ts';
 import type { Checked } from '~/lib/quiz/session.ts';
+import { confidenceKeys, type Confidence } from '~/lib/review/confidence.ts';
+import { ConfidenceCheck } from './Confidence.tsx';
 import { Html } from './Html.tsx';
 import { Tag, Verdict } from './Tag.tsx';
 
@@ -24,8 +26,11 @@ export interface ChoiceQuestionProps {
 	/** The reader answered an earlier version of this question. */
 	changed: boolean;
 	onSelect: (choice: number) => void;
-	/** Shows a Check button; the test has none (it checks everything on submit). */
-	onCheck?: () => void;
+	/**
+	 * Shows the check: Guess / Unsure / Sure buttons, also the keys G, U, S once an option is selected. The test
+	 * has none (it checks everything on submit).
+	 */
+	onCheck?: (confidence: Confidence) => void;
 	/** Shows a "Try again" button after a wrong answer. */
 	onRetry?: () => void;
 	/** Summary of the closed answer section, such as "Show the answer and explanations". */
@@ -45,9 +50,15 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 	const chosen = checked?.choice ?? null;
 	const chosenFeedback = chosen === null ? undefined : question.choices[chosen]?.feedbackHtml;
 	const promptId = `${uid}-prompt`;
+	const { onCheck } = props;
+	const checkable = onCheck && !answered;
 
 	return (
-		<div class="aw-q" data-state={answered ? (checked.correct ? 'right' : 'wrong') : 'open'}>
+		<div
+			class="aw-q"
+			data-state={answered ? (checked.correct ? 'right' : 'wrong') : 'open'}
+			onKeyDown={confidenceKeys(checkable && selected !== undefined && onCheck)}
+		>
 			<fieldset class="aw-q__fieldset" aria-describedby={promptId}>
 				<legend class="aw-q__legend">
 					<span class="aw-q__label">{props.label}</span> <Tag value={question.difficulty} kind="Difficulty" />
@@ -86,19 +97,18 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
 					<Html html={props.hintHtml} />
 				</details>
 			)}
-			{(props.onCheck || props.onRetry) && (
-				<div class="aw-actions aw-js-space">
-					{props.onCheck && !answered && (
-						<button type="button" class="aw-button" onClick={props.onCheck} disabled={selected === undefined}>
-							Check
-						</button>
-					)}
-					{props.onRetry && answered && !checked.correct && (
-						<button type="button" class="aw-button" onClick={props.onRetry}>
-							Try again
-						</button>
-					)}
-				</div>
+			{checkable ? (
+				<ConfidenceCheck id={`${uid}-sure`} disabled={selected === undefined} onCheck={onCheck} />
+			) : (
+				(onCheck || props.onRetry) && (
+					<div class="aw-actions aw-js-space">
+						{props.onRetry && answered && !checked.correct && (
+							<button type="button" class="aw-button" onClick={props.onRetry}>
+								Try again
+							</button>
+						)}
+					</div>
+				)
 			)}
 			{answered && (
 				<div class="aw-feedback" id={`${uid}-feedback`} data-right={checked.correct} tabIndex={-1}>
