@@ -5,12 +5,8 @@
  *
  * - an item reviewed on `/review/` is due at its stored `due`;
  * - an item answered only in a lesson or a test is due after its latest answer as the scheduler would put it
-<<<<<<< HEAD
- *   after a first review (`firstDue` in `queue.ts`: 1 minute after a wrong answer, 10 after a right one).
-=======
  *   after a first review (`firstDue` in `queue.ts`: 1 minute after a wrong answer; after a right one 6 minutes
  *   when guessed, 10 when unsure or not said, 8 days when sure).
->>>>>>> main
  *
  * It imports nothing, not even `firstDue`: the review page's islands import the queue, and a module both use
  * would become a chunk of its own, one more request at load on every page.
@@ -21,14 +17,10 @@ const MINUTE = 60_000;
 /** The progress store's key (`STORAGE_KEY` in `store.ts`, not imported so the store stays out of this script). */
 export const DUE_KEY = 'awaitable:progress';
 
-<<<<<<< HEAD
-type Loose = Record<string, { at: number; due: number; kind: string; correct?: boolean; known?: boolean }>;
-=======
 type Loose = Record<
 	string,
 	{ at: number; due: number; kind: string; correct?: boolean; known?: boolean; conf?: number }
 >;
->>>>>>> main
 interface Stored {
 	items?: Loose;
 	review?: Loose;
@@ -40,37 +32,20 @@ interface Stored {
  * a document that is not the store's may throw, and the caller shows no count then.
  */
 export function countDue(document: unknown, now: number): number {
-<<<<<<< HEAD
 	const { items = {}, tests = [], review = {} } = (document ?? {}) as Stored;
-	const latest: Record<string, [number, boolean | undefined]> = {};
-=======
-	const doc = (document ?? {}) as Stored;
-	const review = doc.review ?? {};
 	const latest: Record<string, [number, boolean | undefined, number | undefined]> = {};
->>>>>>> main
 	// The latest answer of each item not yet reviewed; a lesson answer wins a tie, as in the queue.
 	const note = (id: string, at: number, correct: boolean | undefined, conf?: number) => {
 		if (!(id in review) && !((latest[id]?.[0] ?? -1) >= at)) latest[id] = [at, correct, conf];
 	};
-<<<<<<< HEAD
 	for (const [id, record] of Object.entries(items)) {
-		if (record.kind !== 'explain') note(id, record.at, record.known ?? record.correct);
+		if (record.kind !== 'explain') note(id, record.at, record.known ?? record.correct, record.conf);
 	}
 	for (const test of tests) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
 	return (
 		Object.values(review).filter((record) => record.due <= now).length +
-		Object.values(latest).filter(([at, correct]) => at + (correct ? 10 : 1) * MINUTE <= now).length
+		Object.values(latest).filter(
+			([at, correct, conf = 1]) => at + ([1, 6, 10, 11_520][correct ? conf + 1 : 0] as number) * MINUTE <= now,
+		).length
 	);
-=======
-	for (const [id, record] of Object.entries(doc.items ?? {})) {
-		if (record.kind !== 'explain') note(id, record.at, record.known ?? record.correct, record.conf);
-	}
-	for (const test of doc.tests ?? []) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
-	let count = 0;
-	for (const record of Object.values(review)) if (record.due <= now) count++;
-	for (const [at, correct, conf = 1] of Object.values(latest)) {
-		if (at + ([1, 6, 10, 11_520][correct ? conf + 1 : 0] as number) * MINUTE <= now) count++;
-	}
-	return count;
->>>>>>> main
 }

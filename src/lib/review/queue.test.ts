@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ItemRecord, ReviewRecord, TestRecord } from '../progress/schema.ts';
 import type { Progress } from '../progress/store.ts';
 import { NEW_MEMORY, review } from './fsrs.ts';
-<<<<<<< HEAD
-=======
 import type { Confidence } from './confidence.ts';
->>>>>>> main
 import { dueQueue, firstDue, ratingOf, requeueGap, reviewRecord, schedule, type ReviewItem } from './queue.ts';
 import { memoryOf, reviewed } from './step.ts';
 
