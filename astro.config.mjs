@@ -69,9 +69,9 @@ export default defineConfig({
 			// Chunks by what pages load together (DESIGN.md: all islands of a page within 15 KB gzip, Preact
 			// included, and 8 KB of JavaScript at load); each file less is a gzip stream and an import less. Preact
 			// and its hooks in one chunk. The progress store with what every island page reads beside it (its
-			// validator, the summary, the lesson data loader) in another: left to the bundler, each would be a chunk
-			// of its own, as the pages using them differ a little (the review page has no summary, the progress page
-			// no lesson data).
+			// validator, the summary, the lesson data loader, the confidence check of lessons and reviews) in
+			// another: left to the bundler, each would be a chunk of its own, as the pages using them differ a little
+			// (the review page has no summary, the progress page no lesson data).
 			rolldownOptions: {
 				output: {
 					codeSplitting: {
@@ -82,7 +82,7 @@ export default defineConfig({
 							{ name: 'starlight-toc', test: /TableOfContents/ },
 							{
 								name: 'store',
-								test: /src[\\/](lib[\\/]progress[\\/](store|validate|limits|summary|catalog)|lib[\\/]practice[\\/]compiled|components[\\/]practice[\\/]islands[\\/]lesson-data)\.ts$/,
+								test: /src[\\/](lib[\\/]progress[\\/](store|validate|limits|summary|catalog)\.ts|lib[\\/]practice[\\/]compiled\.ts|components[\\/]practice[\\/]islands[\\/](lesson-data\.ts|ui[\\/]Confidence\.tsx))$/,
 							},
 						],
 					},
