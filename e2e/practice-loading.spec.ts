@@ -1,12 +1,14 @@
 /**
  * How practice loads. A lesson's HTML carries each set's summary and a link to the set on the lesson's
  * practice page; with JavaScript the lesson's practice data is fetched once, right after the page loads, and
- * every set island renders its set from it. The practice page renders every set on the server.
+ * every set island renders its set from it as the set comes near the viewport (all at once when a link points
+ * into the lesson: e2e/landing.spec.ts). The practice page renders every set on the server.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { GUIDE, GUIDE_PRACTICE, GUIDE_SET_PAGES, widget } from './practice.ts';
-import { settle, sitemapPaths } from './site.ts';
+import { RENDER_MARGIN } from '../src/components/practice/islands/landing.ts';
+import { scrollThrough, settle, sitemapPaths } from './site.ts';
 
 type ShiftWindow = Window & { shifts: number; shiftObserver: PerformanceObserver };
 
@@ -57,12 +59,37 @@ test.describe('loading the practice on a lesson', () => {
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 		const lesson = await firstLesson(page);
 		await page.goto(lesson);
-		await expect(page.locator('[data-pending]')).toHaveCount(0);
+		const slug = lesson.split('/').at(-2) ?? '';
+		// At load, before any scrolling.
+		await expect.poll(() => requested.filter((path) => path.endsWith('.json'))).toEqual([`/practice/${slug}.json`]);
+		await scrollThrough(page);
 		for (const name of ['cards', 'quiz', 'explain', 'practice']) {
 			await expect(page.locator(`.aw-${name} li`).first()).toBeAttached();
 		}
-		const slug = lesson.split('/').at(-2) ?? '';
 		expect(requested.filter((path) => path.endsWith('.json'))).toEqual([`/practice/${slug}.json`]);
+	});
+
+	test('on a plain visit, a set far below the viewport waits; sets render as the reader comes near them', async ({
+		page,
+	}) => {
+		await page.goto(GUIDE);
+		await expect(page.locator('.aw-widget').first()).toBeAttached();
+		await settle(page);
+		const far = () =>
+			page
+				.locator('.aw-widget')
+				.evaluateAll(
+					(sets, margin) =>
+						sets
+							.filter((set) => set.getBoundingClientRect().top > window.innerHeight + margin * 1.1)
+							.map((set) => set.hasAttribute('data-pending')),
+					RENDER_MARGIN,
+				);
+		const farAtLoad = await far();
+		expect(farAtLoad.length, 'the guide has sets far below the first screen').toBeGreaterThan(0);
+		expect(farAtLoad.every(Boolean), 'sets far below wait').toBe(true);
+		await scrollThrough(page);
+		await expect(page.locator('[data-pending]')).toHaveCount(0);
 	});
 
 	test('scrolling down a lesson shifts nothing on screen: each set arrives before it comes into view', async ({
@@ -71,11 +98,10 @@ test.describe('loading the practice on a lesson', () => {
 		test.slow(); // a long page, most of a screen at a time
 		await countShifts(page);
 		await page.goto(await firstLesson(page));
-		// Down to the end of the page (it grows as the sets arrive), 600 px at a time. A set starts loading when it
-		// comes within its island's margin (client:visible's rootMargin, 2000 px); after each step the test waits
-		// until every set that near has arrived, however long a loaded machine takes. What is checked is that
-		// sets are swapped in ahead of the viewport and that nothing shifts, not that a machine keeps up with a
-		// fixed scrolling speed.
+		// Down to the end of the page (it grows as the sets arrive), 600 px at a time. A set starts rendering when
+		// it comes within RENDER_MARGIN of the viewport (landing.ts); after each step the test waits until every
+		// set that near has arrived, however long a loaded machine takes. What is checked is that sets are swapped
+		// in ahead of the viewport and that nothing shifts, not that a machine keeps up with a fixed scrolling speed.
 		for (let step = 0; step < 500; step++) {
 			const { y, atEnd } = await page.evaluate(() => ({
 				y: window.scrollY,
@@ -87,23 +113,15 @@ test.describe('loading the practice on a lesson', () => {
 			await expect
 				.poll(
 					() =>
-						page.locator('astro-island[client="visible"]').evaluateAll((islands) =>
-							islands
-								.filter((island) => {
-									const margin = /"rootMargin":"(\d+)px/.exec(island.getAttribute('opts') ?? '')?.[1];
-									// Within 90 % of its margin, its visibility observer has surely fired.
-									const reach = window.innerHeight + 0.9 * Number(margin ?? 0);
-									// An island is `display: contents`: its box is its content's.
-									const box = (island.firstElementChild ?? island).getBoundingClientRect();
-									return margin !== undefined && box.top < reach;
-								})
-								.filter((island) => island.hasAttribute('ssr') || island.querySelector('[data-pending]'))
-								.map(
-									(island) =>
-										/"setId":\[0,"([^"]*)"/.exec(island.getAttribute('props') ?? '')?.[1] ?? island.getAttribute('uid'),
-								),
+						page.locator('.aw-widget[data-pending]').evaluateAll(
+							(sets, margin) =>
+								sets
+									// Within 90 % of the margin, the observer has surely fired.
+									.filter((set) => set.getBoundingClientRect().top < window.innerHeight + 0.9 * margin)
+									.map((set) => set.getAttribute('data-set')),
+							RENDER_MARGIN,
 						),
-					{ timeout: 30_000, message: 'sets within their loading margin that have not arrived' },
+					{ timeout: 30_000, message: 'sets within their rendering margin that have not arrived' },
 				)
 				.toEqual([]);
 		}

@@ -3,7 +3,7 @@
  * `reports/bench.json`. It never passes or fails on a time (the byte budgets are tests: e2e/budgets.spec.ts).
  *
  * 1. Builds the production site in a throwaway copy and serves it with `astro preview` on 127.0.0.1.
- * 2. Per page type (home, lesson, a set's own page, test, progress, 404), in headless Chromium without
+ * 2. Per page type (home, lesson, a set's own page, test, review, progress, guide, 404), in headless Chromium without
  *    scrolling: requests and gzip bytes at load by kind (before any island hydrates, as the budgets count),
  *    the budgeted JavaScript figures, and the JavaScript that ran before `load` (V8 block coverage).
  * 3. Lighthouse, mobile preset (its default), several runs per page type, the median of each figure.
@@ -18,6 +18,8 @@
  *                                                  (step 4 alone, plus: the time from saving one question file
  *                                                  to the reloaded page in `astro dev` with those lessons, and
  *                                                  the bytes of that build's /test/ against the page budget)
+ *     node scripts/bench.ts --only dev-reload [--lessons 500]
+ *                                                  (the `astro dev` reload time alone, without the builds)
  *
  * BENCH_PORT sets the preview's port (default 4393), so checkouts on one machine can bench side by side.
  *
@@ -60,8 +62,8 @@ function option(name: string, fallback: number): number {
 const flag = (name: string) => process.argv.includes(name);
 /** `--only lighthouse`, `--only runner` or `--only build`: one step of the bench alone. */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-if (only !== undefined && !['lighthouse', 'runner', 'build'].includes(only)) {
-	throw new Error(`--only takes "lighthouse", "runner" or "build", not "${only}"`);
+if (only !== undefined && !['lighthouse', 'runner', 'build', 'dev-reload'].includes(only)) {
+	throw new Error(`--only takes "lighthouse", "runner", "build" or "dev-reload", not "${only}"`);
 }
 
 const log = (message: string) => console.log(`bench: ${message}`);
@@ -98,15 +100,20 @@ async function startPreview(project: string): Promise<ChildProcess> {
 	const child = spawn(
 		process.execPath,
 		[astroCli(project), 'preview', '--ignore-lock', '--port', String(PORT), '--host', '127.0.0.1'],
-		{
-			cwd: project,
-			env: buildEnvironment(),
-			stdio: 'ignore',
-		},
+		{ cwd: project, env: buildEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] },
 	);
+	let output = '';
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	for (let attempt = 0; attempt < 120; attempt++) {
+		// Only once this preview says it listens on the port: a server another checkout left there would answer
+		// too, and the bench would measure that site instead.
+		if (child.exitCode !== null || (output.includes('Local') && !output.includes(`:${PORT}/`))) {
+			child.kill();
+			throw new Error(`astro preview could not take port ${PORT} (set BENCH_PORT):\n${output.slice(-2000)}`);
+		}
 		try {
-			if ((await fetch(`${ORIGIN}/`)).ok) return child;
+			if (output.includes(`:${PORT}/`) && (await fetch(`${ORIGIN}/`)).ok) return child;
 		} catch {
 			// Not listening yet.
 		}
@@ -137,7 +144,9 @@ async function pageTypes(): Promise<{ type: string; path: string }[]> {
 		{ type: 'lesson', path: lesson ?? '/lessons/blocking/' },
 		{ type: 'practice page', path: setPage ?? '/practice/blocking/' },
 		{ type: 'test', path: '/test/' },
+		{ type: 'review', path: '/review/' },
 		{ type: 'progress', path: '/progress/' },
+		{ type: 'guide', path: paths.find((entry) => entry.startsWith('/guide/')) ?? '/guide/authoring/' },
 		{ type: '404', path: '/bench-no-such-page/' },
 	];
 }
@@ -297,18 +306,29 @@ async function buildComparison(work: string, lessons: number, builds: number): P
 	};
 }
 
-/** A server on `port` answering `/`, or an error after a generous wait (a dev server of 500 lessons is slow). */
-async function waitForServer(child: ChildProcess, port: number): Promise<void> {
+/**
+ * The port `astro dev` listens on, from its output, once it answers `/` (a dev server of 500 lessons is slow to
+ * start). Not the port asked for: when that one is taken (another checkout's server on a shared machine), Vite
+ * moves to the next free one, and a bench that kept talking to the asked port measured someone else's server.
+ */
+async function devServerPort(child: ChildProcess): Promise<number> {
+	let output = '';
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	for (let attempt = 0; attempt < 600; attempt++) {
-		if (child.exitCode !== null) throw new Error(`the server on port ${port} exited (${String(child.exitCode)})`);
-		try {
-			if ((await fetch(`http://127.0.0.1:${port}/`)).status < 500) return;
-		} catch {
-			// Not listening yet.
+		if (child.exitCode !== null)
+			throw new Error(`astro dev exited (${String(child.exitCode)}):\n${output.slice(-2000)}`);
+		const port = Number(/Local\s+http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)?.[1] ?? 0);
+		if (port > 0) {
+			try {
+				if ((await fetch(`http://127.0.0.1:${port}/`)).status < 500) return port;
+			} catch {
+				// Not answering yet.
+			}
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`no server answered on port ${port}`);
+	throw new Error(`astro dev did not start:\n${output.slice(-2000)}`);
 }
 
 /**
@@ -317,19 +337,24 @@ async function waitForServer(child: ChildProcess, port: number): Promise<void> {
  * when the page (reloaded by the dev server) shows the new prompt. Median of `runs` edits.
  */
 async function devReload(project: string, runs: number, chromePath: string): Promise<number[]> {
-	const port = PORT + 20;
-	const dev = spawn(process.execPath, [astroCli(project), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+	const dev = spawn(process.execPath, [astroCli(project), 'dev', '--port', String(PORT + 20), '--host', '127.0.0.1'], {
 		cwd: project,
 		env: buildEnvironment(),
-		stdio: 'ignore',
+		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_ARGS });
 	try {
-		await waitForServer(dev, port);
+		const port = await devServerPort(dev);
 		const lesson = generateLesson(1, true).slug;
 		const file = path.join(project, 'src/content/practice', lesson, 'quiz.yaml');
 		const page = await browser.newPage();
+		// The clock starts once the page's HMR client listens: a reload sent before it connects is never seen.
+		const connected = page.waitForEvent('console', {
+			predicate: (message) => message.text().includes('[vite] connected'),
+			timeout: 300_000,
+		});
 		await page.goto(`http://127.0.0.1:${port}/practice/${lesson}/`, { timeout: 300_000 });
+		await connected;
 		const times: number[] = [];
 		for (let run = 1; run <= runs; run++) {
 			const marker = `Edited question ${run} ${Date.now()}`;
@@ -417,6 +442,13 @@ async function main(): Promise<void> {
 		log(`work folder ${work}`);
 		if (only === 'build') {
 			await buildOnly(work, lessons, builds, loadAtStart);
+			return;
+		}
+		if (only === 'dev-reload') {
+			const reloads = await devReload(oursWithLessons(work, lessons), 3, await chromiumExecutable());
+			console.log(
+				`\nastro dev, ${lessons} lessons: saving one question file to the reloaded page, median of ${reloads.length}: ${median(reloads).toFixed(2)}s (target < 1 s; runs ${reloads.map((value) => value.toFixed(2)).join(', ')}; load average ${loadAtStart.toFixed(1)} at start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at end)`,
+			);
 			return;
 		}
 		const site = copyProject(work, 'site', { withContent: true });

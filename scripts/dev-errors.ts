@@ -128,7 +128,7 @@ try {
 			missing.length === 0,
 			`lacks ${missing.join(', ')} in: ${text || '(no overlay)'}`,
 		);
-		const links = await page
+		const links: (string | null)[] = await page
 			.locator('vite-error-overlay')
 			.evaluate((element) =>
 				[...(element.shadowRoot?.querySelectorAll('#message-content a') ?? [])].map((a) => a.getAttribute('href')),

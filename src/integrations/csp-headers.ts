@@ -15,12 +15,12 @@
  *    `frame-ancestors 'none'`, added to the rules copied from `public/_headers`.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { hoistStylesheets } from '../lib/site/hoist-stylesheets.ts';
+import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
 import {
 	cspHash,
 	hashInlineStyles,
@@ -74,10 +74,12 @@ export interface CspHeadersOptions {
 
 export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegration {
 	const packages = options.packages ?? ['@astrojs/starlight'];
+	let base = '/';
 	return {
 		name: 'awaitable:csp-headers',
 		hooks: {
 			'astro:config:setup': async ({ config, updateConfig, logger }) => {
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 				const csp = config.security.csp;
 				if (!csp) return;
 				if (csp !== true && csp.algorithm !== 'SHA-256') {
@@ -99,12 +101,22 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
+				const stylesheets = new Map<string, string | undefined>();
+				/** A built stylesheet's text by its link's href (under the site's base), read once. */
+				const readStylesheet = (href: string) => {
+					if (!stylesheets.has(href)) {
+						const file = href.startsWith(base) ? path.join(out, href.slice(base.length)) : undefined;
+						stylesheets.set(href, file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+					}
+					return stylesheets.get(href);
+				};
 				const problems: string[] = [];
 				const policies = [];
 				for (const file of await filesUnder(out, '.html')) {
 					const built = await readFile(file, 'utf8');
-					// The one pass over every built page: stylesheets into the head (hoist-stylesheets.ts), then hashes.
-					const hoisted = hoistStylesheets(built);
+					// The one pass over every built page: stylesheets into the head and inlined (hoist-stylesheets.ts),
+					// then hashes (the page's own only: withOnlyPageHashes).
+					const hoisted = inlineStylesheets(hoistStylesheets(built), readStylesheet);
 					const { html } = withOnlyPageHashes(hashInlineStyles(hoisted).html);
 					if (html !== built) await writeFile(file, html);
 					const page = `/${path.relative(out, file).split(path.sep).join('/')}`;

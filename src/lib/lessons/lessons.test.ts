@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonsFrom, nextLesson, sectionHref } from './lessons.ts';
+import { decodeLessons, encodeLessons, lessonsFrom, nextLesson, sectionHref } from './lessons.ts';
 
 const entry = (id: string, title: string, order?: number) => ({ id, data: { title, sidebar: { order } } });
 
@@ -54,5 +54,18 @@ describe('what follows a lesson', () => {
 
 	it('is nothing on a page that is not a lesson', () => {
 		expect(nextLesson(lessons, 'guide/authoring')).toBeUndefined();
+	});
+});
+
+describe('encodeLessons', () => {
+	it('round-trips the lessons in order, deriving each href from the lessons path', () => {
+		const list = [
+			{ slug: 'event-loop', title: 'Why the ORM cares about the event loop', href: '/base/lessons/event-loop/' },
+			{ slug: 'aget', title: 'aget and\tfriends', href: '/base/lessons/aget/' },
+		];
+		expect(decodeLessons(encodeLessons(list), '/base/lessons/')).toEqual([
+			list[0],
+			{ slug: 'aget', title: 'aget and friends', href: '/base/lessons/aget/' },
+		]);
 	});
 });

@@ -29,6 +29,25 @@ export function lessonsFrom(entries: readonly DocsEntryLike[], base: string): Le
 		.map(({ entry, slug }) => ({ slug, title: entry.data.title, href: withBase(`/${PREFIX}${slug}/`, base) }));
 }
 
+/**
+ * The lessons as one string for an island's props, one `slug<TAB>title` line each (a title's runs of white space
+ * become one space, as HTML shows them): the test page's list of 500 lessons took 4 KB gzip as objects, each
+ * with its href; `decodeLessons` derives the hrefs from `lessonsHref` (`/lessons/` with the base).
+ */
+export function encodeLessons(lessons: readonly LessonInfo[]): string {
+	return lessons.map(({ slug, title }) => `${slug}\t${title.replace(/\s+/g, ' ')}`).join('\n');
+}
+
+export function decodeLessons(text: string, lessonsHref: string): LessonInfo[] {
+	return text
+		.split('\n')
+		.filter((line) => line !== '')
+		.map((line) => {
+			const [slug = '', title = ''] = line.split('\t');
+			return { slug, title, href: `${lessonsHref}${slug}/` };
+		});
+}
+
 /** The link to a section of a lesson: `/lessons/<slug>/#<section>`, or the lesson itself. */
 export function sectionHref(lesson: LessonInfo, section: string | undefined): string {
 	return section ? `${lesson.href}#${section}` : lesson.href;

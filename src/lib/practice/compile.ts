@@ -10,10 +10,11 @@ import { AuthorError } from './author-errors.ts';
 import type { Choice } from './choice.ts';
 import { choiceOrder } from './choice-order.ts';
 import { hostPageOf } from './set-pages.ts';
+import { batchRenderer, type RenderMarkdown } from './batch-render.ts';
 import type { Problem } from './items.ts';
 import type { PracticeSet } from './practice-set.ts';
 
-export type RenderMarkdown = (markdown: string) => Promise<Html>;
+export type { RenderMarkdown } from './batch-render.ts';
 
 /** Short, stable hash of an item's authored content (key order does not matter). */
 export function itemHash(item: unknown): string {
@@ -88,26 +89,33 @@ async function inItem<T>(file: string, id: string, run: () => Promise<T>): Promi
 	}
 }
 
+/**
+ * Compiles a set. Every field's render is asked for before the first `await` (the item builders below start
+ * them all, then wait), so `batchRenderer` renders the whole set in one call of the Markdown renderer.
+ */
 export async function compileSet(
 	meta: { id: string; lesson: string; file: string },
 	set: PracticeSet,
 	renderMarkdown: RenderMarkdown,
 ): Promise<CompiledSet> {
 	const assets = new Set<string>();
-	const render = async (markdown: string) => takeAssets(await renderMarkdown(markdown), assets);
-	const inline = async (markdown: string) => unwrapParagraph(await render(markdown));
+	const batched = batchRenderer(renderMarkdown);
+	const render = (markdown: string) => batched(markdown).then((html) => takeAssets(html, assets));
+	const inline = (markdown: string) => render(markdown).then(unwrapParagraph);
 	const all = (list: readonly string[]) => Promise.all(list.map(render));
 	/** Choices in the order they are shown, each with its authored index. */
 	const choices = (itemId: string, list: readonly Choice[]) =>
 		Promise.all(
-			choiceOrder(itemId, list.length).map(async (index): Promise<CompiledChoice> => {
+			choiceOrder(itemId, list.length).map((index): Promise<CompiledChoice> => {
 				const choice = list[index] as Choice;
-				return {
+				const html = inline(choice.text);
+				const feedbackHtml = render(choice.feedback);
+				return Promise.all([html, feedbackHtml]).then(([html, feedbackHtml]) => ({
 					index,
-					html: await inline(choice.text),
+					html,
 					correct: choice.correct,
-					feedbackHtml: await render(choice.feedback),
-				};
+					feedbackHtml,
+				}));
 			}),
 		);
 	const base = {
@@ -118,97 +126,103 @@ export async function compileSet(
 		...(set.title ? { title: set.title } : {}),
 	};
 
-	const items = await compileItems(meta, set, render, inline, all, choices);
+	const items = await compileItems(meta, set, { render, inline, all, choices });
 	return { ...base, ...items, assets: [...assets] } as CompiledSet;
 }
 
-async function compileItems(
+interface Renderers {
+	render: RenderMarkdown;
+	inline: RenderMarkdown;
+	all: (list: readonly string[]) => Promise<Html[]>;
+	choices: (itemId: string, list: readonly Choice[]) => Promise<CompiledChoice[]>;
+}
+
+/** Starts every render of every item at once, then waits for each item under `inItem`. */
+function compileItems(
 	meta: { id: string; lesson: string; file: string },
 	set: PracticeSet,
-	render: RenderMarkdown,
-	inline: RenderMarkdown,
-	all: (list: readonly string[]) => Promise<Html[]>,
-	choices: (itemId: string, list: readonly Choice[]) => Promise<CompiledChoice[]>,
+	{ render, inline, all, choices }: Renderers,
 ): Promise<Pick<CompiledSet, 'type' | 'items'>> {
+	const each = <Item extends { id: string }, Out>(items: readonly Item[], start: (item: Item) => () => Promise<Out>) =>
+		Promise.all(
+			items
+				.map((item) => ({ item, finish: start(item) }))
+				.map(({ item, finish }) => inItem(meta.file, item.id, finish)),
+		);
 	switch (set.type) {
 		case 'cards':
-			return {
-				type: 'cards',
-				items: await Promise.all(
-					set.items.map((item) =>
-						inItem(meta.file, item.id, async () => ({
-							id: item.id,
-							hash: itemHash(item),
-							level: item.level,
-							frontHtml: await render(item.front),
-							backHtml: await render(item.back),
-						})),
-					),
-				),
-			};
+			return each(set.items, (item) => {
+				const frontHtml = render(item.front);
+				const backHtml = render(item.back);
+				return async () => ({
+					id: item.id,
+					hash: itemHash(item),
+					level: item.level,
+					frontHtml: await frontHtml,
+					backHtml: await backHtml,
+				});
+			}).then((items) => ({ type: 'cards', items }));
 		case 'quiz':
-			return {
-				type: 'quiz',
-				items: await Promise.all(
-					set.items.map((item) =>
-						inItem(meta.file, item.id, async () => ({
-							id: item.id,
-							hash: itemHash(item),
-							difficulty: item.difficulty,
-							lesson: meta.lesson,
-							promptHtml: await render(item.prompt),
-							choices: await choices(item.id, item.choices),
-							explanationHtml: await render(item.explanation),
-							...(item.section ? { section: item.section } : {}),
-							...(item.misconception ? { misconception: item.misconception } : {}),
-						})),
-					),
-				),
-			};
+			return each(set.items, (item) => {
+				const promptHtml = render(item.prompt);
+				const compiledChoices = choices(item.id, item.choices);
+				const explanationHtml = render(item.explanation);
+				return async () => ({
+					id: item.id,
+					hash: itemHash(item),
+					difficulty: item.difficulty,
+					lesson: meta.lesson,
+					promptHtml: await promptHtml,
+					choices: await compiledChoices,
+					explanationHtml: await explanationHtml,
+					...(item.section ? { section: item.section } : {}),
+					...(item.misconception ? { misconception: item.misconception } : {}),
+				});
+			}).then((items) => ({ type: 'quiz', items }));
 		case 'explain':
-			return {
-				type: 'explain',
-				items: await Promise.all(
-					set.items.map((item) =>
-						inItem(meta.file, item.id, async () => ({
-							id: item.id,
-							hash: itemHash(item),
-							promptHtml: await render(item.prompt),
-							hintHtml: await render(item.hint),
-							conceptsHtml: await Promise.all(item.concepts.map(inline)),
-							answerHtml: await render(item.answer),
-						})),
-					),
-				),
-			};
+			return each(set.items, (item) => {
+				const promptHtml = render(item.prompt);
+				const hintHtml = render(item.hint);
+				const conceptsHtml = Promise.all(item.concepts.map(inline));
+				const answerHtml = render(item.answer);
+				return async () => ({
+					id: item.id,
+					hash: itemHash(item),
+					promptHtml: await promptHtml,
+					hintHtml: await hintHtml,
+					conceptsHtml: await conceptsHtml,
+					answerHtml: await answerHtml,
+				});
+			}).then((items) => ({ type: 'explain', items }));
 		case 'problems':
-			return {
-				type: 'problems',
-				items: await Promise.all(
-					set.items.map((item) =>
-						inItem(meta.file, item.id, async () => {
-							const stepsHtml = await all(item.steps);
-							// The schema guarantees exactly one correct choice; its text is the "final answer".
-							const right = item.choices.find((choice) => choice.correct)?.text ?? '';
-							return {
-								id: item.id,
-								hash: problemHash(item),
-								difficulty: item.difficulty,
-								lesson: meta.lesson,
-								promptHtml: await render(item.prompt),
-								choices: await choices(item.id, item.choices),
-								// In the site-wide test a problem is reviewed like a quiz question: its solution explains it.
-								explanationHtml: `<ol>${stepsHtml.map((step) => `<li>${step}</li>`).join('')}</ol>`,
-								hintHtml: await render(item.hint),
-								stepsHtml,
-								answerHtml: await render(right),
-								checkHtml: await render(item.check),
-								mistakesHtml: await all(item.mistakes),
-							};
-						}),
-					),
-				),
-			};
+			return each(set.items, (item) => {
+				const steps = all(item.steps);
+				const promptHtml = render(item.prompt);
+				const compiledChoices = choices(item.id, item.choices);
+				const hintHtml = render(item.hint);
+				// The schema guarantees exactly one correct choice; its text is the "final answer".
+				const answerHtml = render(item.choices.find((choice) => choice.correct)?.text ?? '');
+				const checkHtml = render(item.check);
+				const mistakesHtml = all(item.mistakes);
+				return async () => {
+					const stepsHtml = await steps;
+					return {
+						id: item.id,
+						hash: problemHash(item),
+						difficulty: item.difficulty,
+						lesson: meta.lesson,
+						promptHtml: await promptHtml,
+						choices: await compiledChoices,
+						// In the site-wide test a problem is reviewed like a quiz question: its solution explains it.
+						explanationHtml: `<ol>${stepsHtml.map((step) => `<li>${step}</li>`).join('')}</ol>`,
+						hintHtml: await hintHtml,
+						stepsHtml,
+						answerHtml: await answerHtml,
+						checkHtml: await checkHtml,
+						mistakesHtml: await mistakesHtml,
+					};
+				};
+			}).then((items) => ({ type: 'problems', items }));
 		default:
 			return assertNever(set);
 	}

@@ -48,19 +48,31 @@ export function practiceLoader(options: { base: string }): Loader {
 			const root = fileURLToPath(context.config.root);
 			const directory = path.resolve(root, options.base);
 
+			// Each file's text and parse result, kept between loads in `astro dev`: a save re-reads and re-parses
+			// only the files the watcher reported (500 lessons are 2,000 files; parsing them all took seconds).
+			const parsed = new Map<string, { source: string; result: ReturnType<typeof parsePracticeFile> }>();
+
 			const loadAll = async () => {
 				const loaded: LoadedSet[] = [];
 				const sources: QualityInput[] = [];
 				const problems: AuthorProblem[] = [];
-				for (const absolute of await yamlFiles(directory)) {
+				const files = await yamlFiles(directory);
+				const present = new Set(files);
+				for (const absolute of parsed.keys()) if (!present.has(absolute)) parsed.delete(absolute);
+				for (const absolute of files) {
 					const file = path.relative(root, absolute).split(path.sep).join('/');
 					const id = path
 						.relative(directory, absolute)
 						.replace(/\.ya?ml$/, '')
 						.split(path.sep)
 						.join('/');
-					const source = await readFile(absolute, 'utf8');
-					const result = parsePracticeFile(file, source);
+					let cached = parsed.get(absolute);
+					if (!cached) {
+						const source = await readFile(absolute, 'utf8');
+						cached = { source, result: parsePracticeFile(file, source) };
+						parsed.set(absolute, cached);
+					}
+					const { source, result } = cached;
 					if (result.ok) {
 						loaded.push({ id, file, set: result.set });
 						sources.push({ file, source, set: result.set });
@@ -76,8 +88,8 @@ export function practiceLoader(options: { base: string }): Loader {
 				const render = async (markdown: string) => (await context.renderMarkdown(markdown)).html;
 				// Like glob(): an entry whose file is unchanged (same digest in the store, which `astro dev` keeps in
 				// memory and a warm build reads from .astro/) is not compiled again; entries of deleted files go.
-				const present = new Set(loaded.map(({ id }) => id));
-				for (const id of context.store.keys()) if (!present.has(id)) context.store.delete(id);
+				const ids = new Set(loaded.map(({ id }) => id));
+				for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
 				const sourceOf = new Map(sources.map(({ file, source }) => [file, source]));
 				let compiled = 0;
 				await Promise.all(
@@ -109,6 +121,7 @@ export function practiceLoader(options: { base: string }): Loader {
 			context.watcher.add(directory);
 			const reload = (changed: string) => {
 				if (!changed.startsWith(directory) || !/\.ya?ml$/.test(changed)) return;
+				parsed.delete(changed);
 				loadAll().then(reportClean, reportFailure);
 			};
 			context.watcher.on('change', reload);

@@ -17,4 +17,10 @@ describe('splitAtBreaks', () => {
 		expect(splitAtBreaks('DJANGO_ALLOW_ASYNC_UNSAFE')).toEqual(['DJANGO_ALLOW_ASYNC_UNSAFE']);
 		expect(splitAtBreaks('aget()')).toEqual(['aget()']);
 	});
+
+	it('keeps an ellipsis whole, with the bracket before it', () => {
+		// At 1280 px a table cell showed `aget(..` | `.)`.
+		expect(splitAtBreaks('await Post.objects.aget(...)')).toEqual(['await Post.', 'objects.', 'aget(...)']);
+		expect(splitAtBreaks('qs.filter(...).first()')).toEqual(['qs.', 'filter(...).', 'first()']);
+	});
 });

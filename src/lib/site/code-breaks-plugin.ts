@@ -8,9 +8,9 @@
 import type { ElementContent } from 'hast';
 import { defineHastPlugin } from 'satteri';
 
-/** Splits `text` after each break character followed by more code (not a space or a closing bracket). */
+/** Splits `text` after each break character followed by more code (not a space, a closing bracket or a dot: `(...)` stays whole). */
 export function splitAtBreaks(text: string): string[] {
-	return text.split(/(?<=[.([,])(?=[^\s)\]])/);
+	return text.split(/(?<=[.([,])(?=[^\s)\].])/);
 }
 
 export function codeBreaksPlugin() {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hoistStylesheets } from './hoist-stylesheets.ts';
+import { hoistStylesheets, inlineStylesheets } from './hoist-stylesheets.ts';
 
 describe('hoistStylesheets', () => {
 	test('moves a stylesheet linked in the body to the end of the head, once', () => {
@@ -18,5 +18,24 @@ describe('hoistStylesheets', () => {
 	test('drops a body link the head already has', () => {
 		const html = '<head><link rel="stylesheet" href="/a.css"></head><body><link rel="stylesheet" href="/a.css"></body>';
 		expect(hoistStylesheets(html)).toBe('<head><link rel="stylesheet" href="/a.css"></head><body></body>');
+	});
+});
+
+describe('inlineStylesheets', () => {
+	const files: Record<string, string> = { '/_astro/ec.css': '.ec{color:red}' };
+	const read = (href: string) => files[href];
+
+	test("replaces a stylesheet link with a style element of the file's text", () => {
+		expect(inlineStylesheets('<head><link rel="stylesheet" href="/_astro/ec.css"></head>', read)).toBe(
+			'<head><style>.ec{color:red}</style></head>',
+		);
+	});
+
+	test('leaves a print stylesheet, an unknown file and a file that would end the style element alone', () => {
+		const html =
+			'<head><link rel="stylesheet" href="/_astro/print.css" media="print"><link rel="stylesheet" href="/x.css"></head>';
+		expect(inlineStylesheets(html, read)).toBe(html);
+		const closing = '<link rel="stylesheet" href="/c.css">';
+		expect(inlineStylesheets(closing, () => 'a::after{content:"</style>"}')).toBe(closing);
 	});
 });

@@ -5,14 +5,16 @@
  *
  * On a lesson the server renders the set's summary and a link to the set on the practice page (what a reader
  * without JavaScript follows); on the practice page it renders the whole set as `children`, a static preview.
- * In the browser the island fetches the lesson's data (once per page) and renders the set's widget in place.
+ * In the browser the island fetches the lesson's data (once per page, at load) and renders the set's widget in
+ * place: on a lesson when the set is needed (`whenNeeded` in landing.ts: near the viewport, or at once when a
+ * link points below it), on the practice page (hydrated when visible) at once.
  * If the fetch fails, the summary stays with a note, and the link still leads to the set.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CompiledSet } from '~/lib/practice/compiled.ts';
 import { SetView } from '../widgets.tsx';
-import { settle, watchLanding } from './landing.ts';
+import { settle, watchLanding, whenNeeded } from './landing.ts';
 import { findSet, loadLessonPractice } from './lesson-data.ts';
 
 let turn = Promise.resolve();
@@ -55,11 +57,16 @@ export default function SetIsland(props: SetIslandProps) {
 	const { setId, summary, href, src, children } = props;
 	// `undefined` while loading, `null` when the load failed.
 	const [set, setSet] = useState<CompiledSet | null | undefined>(undefined);
+	const placeholder = useRef<HTMLDivElement>(null);
 
 	useEffect(() => {
 		if (!children) watchLanding();
 		loadLessonPractice(src).then(
-			(practice) => inOwnTask(() => setSet(findSet(practice, setId) ?? null)),
+			// The practice page's preview is already the set's full height: it renders at once.
+			(practice) =>
+				whenNeeded(children ? null : placeholder.current, () =>
+					inOwnTask(() => setSet(findSet(practice, setId) ?? null)),
+				),
 			() => setSet(null),
 		);
 	}, [src, setId]);
@@ -76,6 +83,7 @@ export default function SetIsland(props: SetIslandProps) {
 	// it will not; a failed set is no longer pending, so the page settles (landing.ts).
 	return (
 		<div
+			ref={placeholder}
 			class={`aw-widget ${className}`}
 			data-set={setId}
 			data-summary=""

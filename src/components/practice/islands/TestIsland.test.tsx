@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
 import { drawTest } from '~/lib/test-draw/draw.ts';
 import { encodeTestIndex } from '~/lib/test-draw/test-index.ts';
+import { startSession } from '~/lib/quiz/session.ts';
+import { encodeLessons } from '~/lib/lessons/lessons.ts';
 import { question, storedProgress } from './test-fixtures.ts';
 
 const lessons = [
@@ -29,14 +31,20 @@ function lessonData(url: string): Response {
 
 const serve = vi.fn(async (url: string) => lessonData(url));
 
-async function load(search = '') {
+/** The test page as the server sends it (the default draw rendered as the island's children), then hydrated. */
+async function load(search = '', { live = true } = {}) {
 	window.history.replaceState(null, '', `/test/${search}`);
 	vi.resetModules();
 	vi.stubGlobal('fetch', serve);
-	const { default: TestIsland } = await import('./TestIsland.tsx');
-	return render(
-		<TestIsland index={index} initial={drawTest(pool, 'start')} lessons={lessons} practiceHref="/practice/" />,
+	const { default: TestIsland, TestView } = await import('./TestIsland.tsx');
+	const initial = drawTest(pool, 'start');
+	const rendered = render(
+		<TestIsland index={index} lessons={encodeLessons(lessons)} lessonsHref="/lessons/" practiceHref="/practice/">
+			<TestView questions={initial} seed="start" session={startSession(initial)} lessons={lessons} />
+		</TestIsland>,
 	);
+	if (live) await vi.waitFor(() => expect(document.querySelector('.aw-test:not([data-pending])')).toBeTruthy());
+	return rendered;
 }
 
 const groups = () => screen.getAllByRole('group', { name: /Question \d+ of 10/ });
@@ -162,17 +170,32 @@ describe('the test island', () => {
 		expect(screen.getByText(`Prompt of ${drawn[0]?.id ?? ''}?`)).toBeTruthy();
 	});
 
-	it('shows the default draw without fetching anything', async () => {
-		await load();
-		expect(shownIds()).toEqual(drawTest(pool, 'start').map((item) => item.id));
-		await new Promise((resolve) => setTimeout(resolve, 10));
-		expect(serve).not.toHaveBeenCalled();
+	it("shows the server's render of the default draw until its lessons' data has come, then the same questions", async () => {
+		let arrive = () => {};
+		const held = new Promise<void>((resolve) => (arrive = resolve));
+		serve.mockImplementation(async (url: string) => {
+			await held;
+			return lessonData(url);
+		});
+		try {
+			await load('', { live: false });
+			const drawn = drawTest(pool, 'start');
+			expect(shownIds()).toEqual(drawn.map((item) => item.id));
+			expect(document.querySelector('.aw-test')?.hasAttribute('data-pending')).toBe(true);
+			arrive();
+			await vi.waitFor(() => expect(document.querySelector('.aw-test:not([data-pending])')).toBeTruthy());
+			expect(shownIds()).toEqual(drawn.map((item) => item.id));
+			const fetched = serve.mock.calls.map(([url]) => url).sort();
+			expect(fetched).toEqual([...new Set(drawn.map((item) => `/practice/${item.lesson}.json`))].sort());
+		} finally {
+			serve.mockImplementation(async (url: string) => lessonData(url));
+		}
 	});
 
-	it('keeps the current draw and says so when the questions cannot be fetched', async () => {
+	it("keeps the server's draw and says so when the questions cannot be fetched", async () => {
 		serve.mockImplementation(async () => new Response('', { status: 503 }));
 		try {
-			await load('?seed=zz9');
+			await load('?seed=zz9', { live: false });
 			expect(await screen.findByText(/could not be loaded/)).toBeTruthy();
 			expect(shownIds()).toEqual(drawTest(pool, 'start').map((item) => item.id));
 		} finally {

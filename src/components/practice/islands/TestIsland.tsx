@@ -3,10 +3,15 @@
  * 3 hard) for the seed in the URL. The reader answers them all, then submits: the score, every question with
  * each option explained and a link to the lesson section, and the lessons worth reading. A retake draws
  * new questions under a new seed.
+ *
+ * The page carries the default draw once, rendered by the server (`TestView` as the island's children, what a
+ * reader without JavaScript uses) and no questions in the island's props: in the browser the island loads its
+ * draw's questions from their lessons' data, as for any other seed, and shows the server's render until then.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { LessonInfo } from '~/lib/lessons/lessons.ts';
-import { sectionHref } from '~/lib/lessons/lessons.ts';
+import { decodeLessons, sectionHref } from '~/lib/lessons/lessons.ts';
 import type { CompiledQuestion } from '~/lib/practice/compiled.ts';
 import { DEFAULT_MIX, drawTest, type TestEntry } from '~/lib/test-draw/draw.ts';
 import { DEFAULT_SEED, newSeed, searchWithSeed, seedFromSearch } from '~/lib/test-draw/seed.ts';
@@ -23,12 +28,14 @@ import { focusLater } from './ui/use-progress.ts';
 export interface TestIslandProps {
 	/** The compact index of every quiz question and practice problem of the lessons (`encodeTestIndex`). */
 	index: string;
-	/** The questions of the default seed's draw, in draw order: what the server renders. */
-	initial: CompiledQuestion[];
-	/** The lessons in reading order. */
-	lessons: LessonInfo[];
+	/** The lessons in reading order (`encodeLessons`). */
+	lessons: string;
+	/** `/lessons/` with the base: a lesson's page is `${lessonsHref}<slug>/`. */
+	lessonsHref: string;
 	/** The lessons' practice data: `${practiceHref}<lesson>.json`. Another draw fetches only its lessons' data. */
 	practiceHref: string;
+	/** The default seed's draw rendered by the server (`TestView`), shown until the island's draw has loaded. */
+	children?: ComponentChildren;
 }
 
 const RESULT_ID = 'aw-test-result';
@@ -49,23 +56,24 @@ async function questionsOf(entries: readonly TestEntry[], practiceHref: string):
 	});
 }
 
-export default function TestIsland({ index, initial, lessons, practiceHref }: TestIslandProps) {
+export default function TestIsland({ index, lessons, lessonsHref, practiceHref, children }: TestIslandProps) {
+	const [lessonList] = useState(() => decodeLessons(lessons, lessonsHref));
 	const [seed, setSeed] = useState(DEFAULT_SEED);
-	const [questions, setQuestions] = useState<CompiledQuestion[]>(initial);
-	const [session, setSession] = useState<Session>(() => startSession(initial));
+	// `undefined` until the first draw's questions have loaded: the server's render stays until then.
+	const [questions, setQuestions] = useState<CompiledQuestion[] | undefined>(undefined);
+	const [session, setSession] = useState<Session>(() => startSession([]));
 	const [loading, setLoading] = useState('');
 
-	// The server rendered the default seed's draw; a seed in the URL replaces it once hydrated.
+	// The draw of the seed in the URL (the default seed without one), from its lessons' data.
 	useEffect(() => {
-		const fromUrl = seedFromSearch(window.location.search);
-		if (fromUrl !== DEFAULT_SEED) void start(fromUrl);
+		void start(seedFromSearch(window.location.search));
 	}, []);
 
 	async function start(next: string): Promise<CompiledQuestion[] | undefined> {
 		setLoading(`Loading the questions of test #${next}…`);
 		let drawn: CompiledQuestion[];
 		try {
-			drawn = next === DEFAULT_SEED ? initial : await questionsOf(drawTest(decodeTestIndex(index), next), practiceHref);
+			drawn = await questionsOf(drawTest(decodeTestIndex(index), next), practiceHref);
 		} catch {
 			setLoading('The questions could not be loaded. Check your connection and reload the page.');
 			return undefined;
@@ -77,18 +85,21 @@ export default function TestIsland({ index, initial, lessons, practiceHref }: Te
 		return drawn;
 	}
 
-	const submitted = isFinished(session);
-	// With JavaScript the test is a test: answers and explanations stay hidden until the answers are submitted.
-	const [hydrated, setHydrated] = useState(false);
-	useEffect(() => setHydrated(true), []);
-	const result = score(session, questions);
-	const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
-	const missed = questions.filter((question) => session.checked[question.id]?.correct === false);
-	const toRead = lessonsToRead(
-		missed,
-		lessons.map((lesson) => lesson.slug),
-	);
-	const unanswered = questions.filter((question) => session.selected[question.id] === undefined).length;
+	if (!questions) {
+		// No "Loading" line while the first draw loads (the server's render is in place; a line would push it
+		// down); a failure is said above it.
+		const failed = loading !== '' && !loading.startsWith('Loading');
+		return (
+			<div data-static="">
+				{failed && (
+					<p class="aw-status">
+						<strong role="alert">{loading}</strong>
+					</p>
+				)}
+				{children}
+			</div>
+		);
+	}
 
 	const submit = () => {
 		const next = checkAll(session, questions);
@@ -124,12 +135,70 @@ export default function TestIsland({ index, initial, lessons, practiceHref }: Te
 		if (first) focusLater(firstOptionId(`aw-test-${first.id}`));
 	};
 
+	return (
+		<TestView
+			questions={questions}
+			seed={seed}
+			session={session}
+			lessons={lessonList}
+			loading={loading}
+			live
+			onSelect={(id, choice) => setSession(select(session, id, choice))}
+			onSubmit={submit}
+			onRetake={() => void retake()}
+		/>
+	);
+}
+
+export interface TestViewProps {
+	questions: CompiledQuestion[];
+	seed: string;
+	session: Session;
+	lessons: LessonInfo[];
+	loading?: string;
+	/**
+	 * In the island, answering: answers and explanations stay hidden until the answers are submitted. The
+	 * server's render (not live) is what readers without JavaScript use: every answer in a closed <details>.
+	 */
+	live?: boolean;
+	onSelect?: (id: string, choice: number) => void;
+	onSubmit?: () => void;
+	onRetake?: () => void;
+}
+
+/** A draw of the test: the questions, then the submit button, or after submitting the result. */
+export function TestView({
+	questions,
+	seed,
+	session,
+	lessons,
+	loading = '',
+	live = false,
+	onSelect,
+	onSubmit,
+	onRetake,
+}: TestViewProps) {
+	const submitted = isFinished(session);
+	const result = score(session, questions);
+	const lessonBySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
+	const missed = questions.filter((question) => session.checked[question.id]?.correct === false);
+	const toRead = lessonsToRead(
+		missed,
+		lessons.map((lesson) => lesson.slug),
+	);
+	const unanswered = questions.filter((question) => session.selected[question.id] === undefined).length;
+
 	if (questions.length === 0) {
 		return <p class="aw-note">The lessons have no questions yet.</p>;
 	}
 
 	return (
-		<div class="aw-widget aw-test" data-seed={seed} data-answers-hidden={hydrated && !submitted ? '' : undefined}>
+		<div
+			class="aw-widget aw-test"
+			data-seed={seed}
+			data-pending={live ? undefined : ''}
+			data-answers-hidden={live && !submitted ? '' : undefined}
+		>
 			<p class="aw-status">
 				{questions.length} questions: {DEFAULT_MIX.easy} easy, {DEFAULT_MIX.medium} medium, {DEFAULT_MIX.hard} hard.
 				Test <span class="aw-seed">#{seed}</span>
@@ -149,7 +218,7 @@ export default function TestIsland({ index, initial, lessons, practiceHref }: Te
 								selected={session.selected[question.id]}
 								checked={session.checked[question.id]}
 								changed={false}
-								onSelect={(choice) => setSession(select(session, question.id, choice))}
+								onSelect={(choice) => onSelect?.(question.id, choice)}
 								reveal="Show the answer and explanations"
 								explain
 								after={
@@ -166,7 +235,7 @@ export default function TestIsland({ index, initial, lessons, practiceHref }: Te
 			</ol>
 			{!submitted && (
 				<div class="aw-actions aw-js-space">
-					<button type="button" class="aw-button" onClick={submit}>
+					<button type="button" class="aw-button" onClick={onSubmit}>
 						Submit my answers
 					</button>
 					<span class="aw-status" aria-live="polite">
@@ -209,7 +278,7 @@ export default function TestIsland({ index, initial, lessons, practiceHref }: Te
 						<a href={`?seed=${seed}`}>Link to this set of questions</a> (to share it or take it again).
 					</p>
 					<div class="aw-actions">
-						<button type="button" class="aw-button" onClick={() => void retake()}>
+						<button type="button" class="aw-button" onClick={onRetake}>
 							Retake with new questions
 						</button>
 					</div>

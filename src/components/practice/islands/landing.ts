@@ -1,10 +1,15 @@
 /**
- * Links that land. A lesson's sets render from its data right after the page loads, which makes the page
- * taller above any heading below them: a deep link (`#quiz`), a click in "On this page" made before they
- * rendered, or a return with the browser's back button would leave the reader far from where they meant to be.
- * So, once every set of the page has rendered, the reader is put back where they were headed: the element the
- * URL's hash names, or, on a back/forward visit to a page without one, the scroll position they left. Nothing
- * moves after that.
+ * Links that land. A lesson's sets render from its data, which makes the page taller above any heading below
+ * them: a deep link (`#quiz`), a click in "On this page", or a return with the browser's back button would
+ * leave the reader far from where they meant to be. So when the reader is headed somewhere (the URL's hash
+ * names an element, or a back/forward visit has a saved position), every set renders right after load, and
+ * once all have, the reader is put back where they were headed. Nothing moves after that.
+ *
+ * A plain visit (no hash, not back/forward) renders each set only as it comes within `RENDER_MARGIN` of the
+ * viewport (`whenNeeded`): rendering all of a long lesson's sets at load blocked a phone's main thread for
+ * hundreds of milliseconds (Lighthouse's total blocking time) and built thousands of elements nobody had
+ * reached yet. A set below the viewport grows below it, so nothing on screen moves; a click in "On this page"
+ * renders the rest at once and lands as above.
  *
  * If the reader scrolls on their own before then (wheel, touch, keys), their position wins and nothing is
  * restored. On the practice page sets are rendered whole on the server, so they never change the layout.
@@ -29,6 +34,36 @@ function savedScrollY(): number | undefined {
 
 let started = false;
 
+/**
+ * How far outside the viewport a set starts to render on a plain visit: about two phone screens, so a set has
+ * several frames to arrive before a reader scrolling at speed reaches it.
+ */
+export const RENDER_MARGIN = 1600;
+
+/** Sets waiting to come near the viewport, and the observer that watches them. */
+const waiting = new Map<Element, () => void>();
+let observer: IntersectionObserver | undefined;
+
+/**
+ * Calls `render` when the set at `element` is needed: at once if the reader is headed somewhere (a hash, or a
+ * back/forward return with a saved position), else when it comes within `RENDER_MARGIN` of the viewport.
+ */
+export function whenNeeded(element: Element | null, render: () => void): void {
+	if (!element || location.hash.length > 1 || savedScrollY() !== undefined) return render();
+	observer ??= new IntersectionObserver(
+		(entries) => {
+			// Once rendered, the placeholder leaves the page, and the observer with it.
+			for (const { target, isIntersecting } of entries) {
+				if (isIntersecting) waiting.get(target)?.();
+				if (isIntersecting) waiting.delete(target);
+			}
+		},
+		{ rootMargin: `${RENDER_MARGIN}px 0px` },
+	);
+	waiting.set(element, render);
+	observer.observe(element);
+}
+
 /** Called by each set island as it mounts: starts watching the reader once per page. */
 export function watchLanding(): void {
 	if (started || typeof window === 'undefined') return;
@@ -43,7 +78,10 @@ export function watchLanding(): void {
 	addEventListener('hashchange', () => {
 		readerScrolled = false;
 		restored = false;
-		settle();
+		// The sets still waiting render now (each settles as it arrives); the last one lands on the target.
+		if (!waiting.size) settle();
+		for (const render of waiting.values()) render();
+		waiting.clear();
 	});
 	// Remember where the reader was, for a return with back or forward.
 	addEventListener('pagehide', () => {
