@@ -17,7 +17,10 @@ export default defineConfig({
 	forbidOnly: true,
 	retries: 0,
 	reporter: [['list'], ['./e2e/summary-reporter.ts']],
-	use: { trace: 'retain-on-failure', launchOptions },
+	// No trace while the suite runs: recording one for every test (to keep the failures') doubled the tests'
+	// time on the 2-core machine. A failure keeps its screenshot and error context; `.ci/run` then runs the
+	// failed tests once more with a trace, and by hand: `npx playwright test --last-failed --trace on`.
+	use: { trace: 'off', screenshot: 'only-on-failure', launchOptions },
 	projects: [
 		{
 			name: 'desktop',

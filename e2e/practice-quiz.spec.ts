@@ -29,6 +29,9 @@ async function answer(quiz: Locator, number: number, right: boolean) {
 
 test.describe('the quiz', () => {
 	test('a reader can take the whole quiz with the keyboard only', async ({ page }) => {
+		// Tabs through the whole page above the quiz (the guide's sidebar, code blocks and links): 17 s alone on a
+		// loaded machine, over 30 s in a run beside other suites.
+		test.slow();
 		await page.goto(GUIDE);
 		const quiz = await widget(page, 'quiz');
 		const total = await quiz.getByRole('group', { name: /Question \d+ of/ }).count();

@@ -100,31 +100,35 @@ export async function scrollThrough(page: Page): Promise<void> {
  */
 export async function islandsReady(page: Page): Promise<void> {
 	await page.waitForLoadState('load');
-	await page.evaluate(async () => {
-		const inView = (island: Element) =>
-			new Promise<boolean>((resolve) => {
-				if (island.children.length === 0) return resolve(false);
-				const observer = new IntersectionObserver((entries) => {
-					observer.disconnect();
-					resolve(entries.some((entry) => entry.isIntersecting));
-				});
-				for (const child of island.children) observer.observe(child);
-			});
-		const hydrated = (island: Element) =>
-			new Promise<void>((resolve) => {
-				if (!island.hasAttribute('ssr')) return resolve();
-				island.addEventListener('astro:hydrate', () => resolve(), { once: true });
-			});
-		const seen = (window as unknown as { islandsSeen?: Set<Element> }).islandsSeen ?? new Set();
-		const waiting = [...document.querySelectorAll('astro-island[ssr]')];
-		const due = await Promise.all(
-			waiting.map(async (island) =>
-				island.getAttribute('client') !== 'visible' || seen.has(island) || (await inView(island)) ? island : null,
-			),
-		);
-		await Promise.all(due.filter((island) => island !== null).map(hydrated));
-		await document.fonts.ready;
-	});
+	// Polled, not awaited as events: an island that never hydrates fails here by name, not as a hung test.
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async () => {
+					const inView = (island: Element) =>
+						new Promise<boolean>((resolve) => {
+							if (island.children.length === 0) return resolve(false);
+							const observer = new IntersectionObserver((entries) => {
+								observer.disconnect();
+								resolve(entries.some((entry) => entry.isIntersecting));
+							});
+							for (const child of island.children) observer.observe(child);
+						});
+					const seen = (window as unknown as { islandsSeen?: Set<Element> }).islandsSeen ?? new Set();
+					const waiting = [...document.querySelectorAll('astro-island[ssr]')];
+					const due = await Promise.all(
+						waiting.map(
+							async (island) => island.getAttribute('client') !== 'visible' || seen.has(island) || inView(island),
+						),
+					);
+					return waiting
+						.filter((_, index) => due[index])
+						.map((island) => island.getAttribute('component-url') ?? island.getAttribute('uid'));
+				}),
+			{ message: 'islands due to hydrate by now that have not', timeout: 60_000 },
+		)
+		.toEqual([]);
+	await page.evaluate(() => document.fonts.ready.then(() => undefined));
 	await settle(page);
 }
 

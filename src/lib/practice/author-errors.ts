@@ -8,9 +8,16 @@
  * code in lower case) that explains the mistake and its fix with an example; `author-errors.test.ts` holds the
  * guide and this list to each other. Schema failures are turned into such messages by `describeIssues`.
  */
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import { AstroError } from 'astro/errors';
-import { practiceSetJsonSchema } from './json-schema.ts';
+import { practiceSet } from './practice-set.ts';
+
+/**
+ * Who finds a mistake first: the JSON Schema in the author's editor (and the build), only the build (rules
+ * across fields and files, which JSON Schema cannot express: json-schema.ts derives `CROSS_FIELD_RULES` from
+ * these), the build of a lesson, or only the dev-only `/author/` page (warnings).
+ */
+type CheckedBy = 'schema' | 'build' | 'lesson' | 'author-view';
 
 /**
  * Every kind of author mistake, by code. `error` stops the build; `warning` only shows on the dev-only
@@ -19,30 +26,30 @@ import { practiceSetJsonSchema } from './json-schema.ts';
  * AW4xx: lessons (MDX).
  */
 export const AUTHOR_ERRORS = {
-	AW101: { title: 'YAML that does not parse', severity: 'error' },
-	AW102: { title: 'Unknown key', severity: 'error' },
-	AW103: { title: 'Missing key', severity: 'error' },
-	AW104: { title: 'Wrong type, form or empty text', severity: 'error' },
-	AW105: { title: 'Value that is not allowed', severity: 'error' },
-	AW106: { title: 'Too few or too many entries', severity: 'error' },
-	AW201: { title: 'Not exactly one correct choice', severity: 'error' },
-	AW202: { title: 'The same choice twice', severity: 'error' },
-	AW203: { title: 'Both run and norun', severity: 'error' },
-	AW204: { title: 'A run without exactly one outcome', severity: 'error' },
-	AW205: { title: 'match without raises', severity: 'error' },
-	AW206: { title: 'An id used twice', severity: 'error' },
-	AW207: { title: 'A section that names no heading', severity: 'error' },
-	AW301: { title: 'All of the above as a choice', severity: 'error' },
-	AW302: { title: 'Choices that read the same', severity: 'error' },
-	AW303: { title: 'Feedback that only gives the verdict', severity: 'error' },
-	AW304: { title: 'The right choice is the longest', severity: 'warning' },
-	AW401: { title: 'A component naming no practice set', severity: 'error' },
-	AW402: { title: 'A component showing a set of another type', severity: 'error' },
-	AW403: { title: 'A set embedded on another page', severity: 'error' },
-	AW404: { title: 'Wrong props on a practice component', severity: 'error' },
-	AW405: { title: 'A Python block without a run annotation', severity: 'error' },
-	AW406: { title: 'NextLesson outside a lesson', severity: 'error' },
-} as const satisfies Record<string, { title: string; severity: 'error' | 'warning' }>;
+	AW101: { title: 'YAML that does not parse', severity: 'error', checkedBy: 'schema' },
+	AW102: { title: 'Unknown key', severity: 'error', checkedBy: 'schema' },
+	AW103: { title: 'Missing key', severity: 'error', checkedBy: 'schema' },
+	AW104: { title: 'Wrong type, form or empty text', severity: 'error', checkedBy: 'schema' },
+	AW105: { title: 'Value that is not allowed', severity: 'error', checkedBy: 'schema' },
+	AW106: { title: 'Too few or too many entries', severity: 'error', checkedBy: 'schema' },
+	AW201: { title: 'Not exactly one correct choice', severity: 'error', checkedBy: 'build' },
+	AW202: { title: 'The same choice twice', severity: 'error', checkedBy: 'build' },
+	AW203: { title: 'Both run and norun', severity: 'error', checkedBy: 'build' },
+	AW204: { title: 'A run without exactly one outcome', severity: 'error', checkedBy: 'build' },
+	AW205: { title: 'match without raises', severity: 'error', checkedBy: 'build' },
+	AW206: { title: 'An id used twice', severity: 'error', checkedBy: 'build' },
+	AW207: { title: 'A section that names no heading', severity: 'error', checkedBy: 'build' },
+	AW301: { title: 'All of the above as a choice', severity: 'error', checkedBy: 'build' },
+	AW302: { title: 'Choices that read the same', severity: 'error', checkedBy: 'build' },
+	AW303: { title: 'Feedback that only gives the verdict', severity: 'error', checkedBy: 'build' },
+	AW304: { title: 'The right choice is the longest', severity: 'warning', checkedBy: 'author-view' },
+	AW401: { title: 'A component naming no practice set', severity: 'error', checkedBy: 'lesson' },
+	AW402: { title: 'A component showing a set of another type', severity: 'error', checkedBy: 'lesson' },
+	AW403: { title: 'A set embedded on another page', severity: 'error', checkedBy: 'lesson' },
+	AW404: { title: 'Wrong props on a practice component', severity: 'error', checkedBy: 'lesson' },
+	AW405: { title: 'A Python block without a run annotation', severity: 'error', checkedBy: 'lesson' },
+	AW406: { title: 'NextLesson outside a lesson', severity: 'error', checkedBy: 'lesson' },
+} as const satisfies Record<string, { title: string; severity: 'error' | 'warning'; checkedBy: CheckedBy }>;
 
 export type AuthorErrorCode = keyof typeof AUTHOR_ERRORS;
 
@@ -134,12 +141,12 @@ export function otherTypeMessage(
 }
 
 /**
- * Every key the practice schemas know, for "did you mean" on an unknown key: read from the JSON Schema that
- * `json-schema.ts` generates from the Zod schemas, so a key added to a schema is suggested without a list here.
+ * Every key the practice schemas know, for "did you mean" on an unknown key: read from the JSON Schema of the
+ * Zod schemas, so a key added to a schema is suggested without a list here.
  */
 let knownKeys: readonly string[] | undefined;
 function KNOWN_KEYS(): readonly string[] {
-	knownKeys ??= [...propertyNames(practiceSetJsonSchema())].sort();
+	knownKeys ??= [...propertyNames(z.toJSONSchema(practiceSet, { io: 'input' }))].sort();
 	return knownKeys;
 }
 

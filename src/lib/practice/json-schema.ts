@@ -11,6 +11,7 @@
  * `npm run schema` writes it to `schemas/practice-set.schema.json`; a unit test fails when that file is stale.
  */
 import { z } from 'astro/zod';
+import { AUTHOR_ERRORS, type AuthorErrorCode } from './author-errors.ts';
 import { practiceSet } from './practice-set.ts';
 
 /** Where the generated schema is committed, relative to the project root. */
@@ -23,27 +24,13 @@ export function modeline(yamlFile: string): string {
 }
 
 /**
- * Rules the build enforces that the JSON Schema cannot express, so an editor does not underline them. Each
- * `message` matches the build's author message for that rule.
+ * The author errors the build finds that the JSON Schema cannot express, so an editor does not underline
+ * them: Zod's `superRefine` checks, rules over all files, and question-quality rules, which judge what a text
+ * says. Derived from `AUTHOR_ERRORS` (`checkedBy: 'build'`); each build message carries its code.
  */
-export const CROSS_FIELD_RULES = [
-	{
-		rule: 'a question or problem has exactly one correct choice',
-		message: /has no correct choice|has \d+ correct choices/,
-	},
-	{ rule: 'no two choices of a question have the same text', message: /repeats an earlier choice/ },
-	{ rule: 'a choice has `run` or `norun`, not both', message: /has both `run` and `norun`/ },
-	{
-		rule: '`run` names exactly one outcome',
-		message: /says nothing about the outcome|Fix: keep exactly one outcome key/,
-	},
-	{ rule: '`match` goes with `raises`', message: /only makes sense with `raises`/ },
-	{ rule: 'item ids are unique across the site (a rule over all files)', message: /reuses an id already used in/ },
-	// Question-quality rules (quality.ts): they judge what a text says, which no schema can.
-	{ rule: 'no "all of the above" or "none of the above" choice', message: /says "(all|none) of the above"/i },
-	{ rule: 'no two choices equal once case, spaces and punctuation are ignored', message: /reads the same as choices/ },
-	{ rule: 'feedback says more than the verdict', message: /has no feedback beyond the verdict/ },
-] as const;
+export const CROSS_FIELD_RULES = (Object.keys(AUTHOR_ERRORS) as AuthorErrorCode[]).filter(
+	(code) => AUTHOR_ERRORS[code].checkedBy === 'build',
+);
 
 type JsonSchema = Record<string, unknown>;
 
@@ -93,7 +80,7 @@ export function practiceSetJsonSchema(): JsonSchema {
 	const { $schema, ...rest } = discriminated(generated);
 	return {
 		$schema,
-		$comment: `Generated from the Zod schemas in src/lib/practice/ by \`npm run schema\`; do not edit. Rules a schema cannot express are checked by the build: ${CROSS_FIELD_RULES.map((rule) => rule.rule).join('; ')}.`,
+		$comment: `Generated from the Zod schemas in src/lib/practice/ by \`npm run schema\`; do not edit. Rules a schema cannot express are checked by the build: ${CROSS_FIELD_RULES.map((code) => `${code} ${AUTHOR_ERRORS[code].title}`).join('; ')}.`,
 		title: 'Awaitable practice set',
 		description:
 			'One practice set: cards, quiz, explain or problems. The format is described in docs/content-format.md.',

@@ -23,4 +23,10 @@ describe('splitAtBreaks', () => {
 		expect(splitAtBreaks('await Post.objects.aget(...)')).toEqual(['await Post.', 'objects.', 'aget(...)']);
 		expect(splitAtBreaks('qs.filter(...).first()')).toEqual(['qs.', 'filter(...).', 'first()']);
 	});
+
+	it('does not break after a leading dot', () => {
+		// A table cell showed `.` | `first()`.
+		expect(splitAtBreaks('.first()')).toEqual(['.first()']);
+		expect(splitAtBreaks('x = .5')).toEqual(['x = .5']);
+	});
 });

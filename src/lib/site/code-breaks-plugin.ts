@@ -8,9 +8,9 @@
 import type { ElementContent } from 'hast';
 import { defineHastPlugin } from 'satteri';
 
-/** Splits `text` after each break character followed by more code (not a space, a closing bracket or a dot: `(...)` stays whole). */
+/** Splits `text` after each break character followed by more code (not a space, a closing bracket or a dot: `(...)` stays whole), never after a leading one (`.first()`). */
 export function splitAtBreaks(text: string): string[] {
-	return text.split(/(?<=[.([,])(?=[^\s)\].])/);
+	return text.split(/(?<=\S[.([,])(?=[^\s)\].])/);
 }
 
 export function codeBreaksPlugin() {
