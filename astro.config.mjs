@@ -20,6 +20,7 @@ import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.
 import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
 import { noJsThemeIntegration, noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
 import { START_HERE } from './src/lib/site/sidebar.ts';
+import { smallPreloadHelper } from './src/lib/site/preload-helper.ts';
 
 /*
  * Where the site is hosted. `SITE` is the origin used for canonical URLs, Open Graph tags and the sitemap;
@@ -61,13 +62,30 @@ export default defineConfig({
 	build: { inlineStylesheets: 'always' },
 	vite: {
 		// noJsThemePlugin: without JavaScript, the light theme for readers who prefer it (src/lib/site/no-js-theme.ts).
-		plugins: [quietHeadInjectWarnings(), noJsThemePlugin()],
+		// smallPreloadHelper: Vite's helper for lazy imports in 0.1 KB instead of 0.9, module preloading off
+		// (src/lib/site/preload-helper.ts).
+		plugins: [quietHeadInjectWarnings(), noJsThemePlugin(), smallPreloadHelper()],
 		build: {
-			// Preact and its hooks in one chunk: one file and one gzip stream instead of two, about 0.2 KB less for
-			// every page's islands (DESIGN.md: all islands of a page within 15 KB gzip, Preact included).
+			// Chunks by what pages load together (DESIGN.md: all islands of a page within 15 KB gzip, Preact
+			// included, and 8 KB of JavaScript at load); each file less is a gzip stream and an import less. Preact
+			// and its hooks in one chunk. The progress store with what every island page reads beside it (its
+			// validator, the summary, the lesson data loader, the confidence check of lessons and reviews) in
+			// another: left to the bundler, each would be a chunk of its own, as the pages using them differ a little
+			// (the review page has no summary, the progress page no lesson data).
 			rolldownOptions: {
 				output: {
-					codeSplitting: { groups: [{ name: 'preact', test: /node_modules[\\/]preact[\\/]/ }] },
+					codeSplitting: {
+						groups: [
+							{ name: 'preact', test: /node_modules[\\/]preact[\\/]/ },
+							// Starlight's two tables of contents (sidebar and phone) share their custom element: one chunk,
+							// where the bundler made three (0.15 KB gzip less at load on every page with headings).
+							{ name: 'starlight-toc', test: /TableOfContents/ },
+							{
+								name: 'store',
+								test: /src[\\/](lib[\\/]progress[\\/](store|validate|limits|summary|catalog)\.ts|lib[\\/]practice[\\/]compiled\.ts|components[\\/]practice[\\/]islands[\\/](lesson-data\.ts|ui[\\/]Confidence\.tsx))$/,
+							},
+						],
+					},
 				},
 			},
 		},
@@ -129,6 +147,8 @@ export default defineConfig({
 				Search: './src/components/site/Search.astro',
 				MarkdownContent: './src/components/site/MarkdownContent.astro',
 				SiteTitle: './src/components/review/SiteTitle.astro',
+				// Starlight's language picker only on a site with more than one language (its script otherwise loads for nothing).
+				LanguageSelect: './src/components/site/LanguageSelect.astro',
 			},
 			// Lessons first: a lesson's `teaches` metadata (its description, see MarkdownContent.astro) counts beside
 			// its title when Pagefind ranks results.

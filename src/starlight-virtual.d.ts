@@ -1,5 +1,5 @@
 /**
- * Types for the two Starlight virtual modules the search override (components/site/Search.astro) reads, as
+ * Types for the Starlight virtual modules our overrides (components/site/Search.astro, LanguageSelect.astro) read, as
  * Starlight 0.42's Vite plugin defines them (integrations/vite-virtual-modules.js); Starlight ships no
  * public declarations for them.
  */
@@ -15,4 +15,9 @@ declare module 'virtual:starlight/project-context' {
 
 declare module 'virtual:starlight/pagefind-config' {
 	export const pagefindUserConfig: Record<string, unknown>;
+}
+
+declare module 'virtual:starlight/user-config' {
+	const config: { isMultilingual: boolean };
+	export default config;
 }

@@ -8,7 +8,7 @@
  *    `'unsafe-inline'`) and follows Starlight upgrades by itself.
  * 2. Check: after the build, every page must carry a policy that allows each inline script and style it
  *    has, and no inline event handlers. (Inline styles Astro forgot to hash are hashed here first; see
- *    `hashInlineStyles`.) A page that would break under its own policy stops the build, with
+ *    `hashInlineStyles`. Hashes of code a page does not have are dropped from its policy: `withOnlyPageHashes`.) A page that would break under its own policy stops the build, with
  *    the page, the code and the fix.
  * 3. Headers: `frame-ancestors` is ignored in a `<meta>` policy, so hosts that read a `_headers` file
  *    (Netlify, Cloudflare Pages) get the policy as a header too: the union of every page's policy plus
@@ -30,6 +30,7 @@ import {
 	type Policy,
 	serializePolicy,
 	withHeaders,
+	withOnlyPageHashes,
 } from './csp-policy.ts';
 
 /** Directives that only work as a response header; browsers ignore (and log) them in a `<meta>`. */
@@ -113,9 +114,10 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 				for (const file of await filesUnder(out, '.html')) {
 					const built = await readFile(file, 'utf8');
 					// The one pass over every built page: stylesheets into the head and inlined (hoist-stylesheets.ts),
-					// then hashes and the check (`auditPage`: the policy parsed and the inline code found once per page).
+					// then hashes (the page's own only: withOnlyPageHashes) and the check (`auditPage`: the policy parsed
+					// and the inline code found once per page).
 					const hoisted = inlineStylesheets(hoistStylesheets(built), readStylesheet);
-					const audit = auditPage(hoisted, { hashStyles: true });
+					const audit = auditPage(withOnlyPageHashes(hoisted).html, { hashStyles: true });
 					if (audit.html !== built) await writeFile(file, audit.html);
 					const page = `/${path.relative(out, file).split(path.sep).join('/')}`;
 					for (const problem of audit.problems) problems.push(`- ${page} ${problem}`);

@@ -11,6 +11,7 @@ import {
 	parsePolicy,
 	serializePolicy,
 	withHeaders,
+	withOnlyPageHashes,
 } from './csp-policy.ts';
 
 const script = 'console.log(1)';
@@ -171,6 +172,32 @@ describe('auditPage', () => {
 		const body = `p{color:blue}/*${'x'.repeat(100)}*/`;
 		expect(cspHash(body)).toBe(cspHash(`${body}`));
 		expect(cspHash(body)).not.toBe(cspHash(`${body} `));
+	});
+});
+
+describe('withOnlyPageHashes', () => {
+	test("keeps the hashes of the page's own inline code and drops the others", () => {
+		const other = cspHash('console.log(2)');
+		const html = page(
+			`default-src 'self'; script-src 'self' ${cspHash(script)} ${other}; style-src-elem 'self' ${cspHash(style)} ${cspHash('q{}')}`,
+			`<style>${style}</style><script>${script}</script>`,
+		);
+		const pruned = withOnlyPageHashes(html);
+		expect(pruned.dropped).toEqual([other, cspHash('q{}')]);
+		expect(metaPolicy(pruned.html)).toBe(
+			`default-src 'self'; script-src 'self' ${cspHash(script)}; style-src-elem 'self' ${cspHash(style)}`,
+		);
+		expect(pageProblems(pruned.html)).toEqual([]);
+	});
+
+	test("does not take a style's hash for a script's", () => {
+		const html = page(`script-src 'self' ${cspHash(style)}`, `<style>${style}</style>`);
+		expect(metaPolicy(withOnlyPageHashes(html).html)).toBe("script-src 'self'");
+	});
+
+	test('changes nothing when every hash is used', () => {
+		const html = page(`script-src 'self' ${cspHash(script)}`, `<script>${script}</script>`);
+		expect(withOnlyPageHashes(html)).toEqual({ html, dropped: [] });
 	});
 });
 

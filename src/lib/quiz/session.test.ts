@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	check,
-	checkAll,
 	isFinished,
 	restoreSession,
 	retryOne,
@@ -11,6 +10,7 @@ import {
 	startSession,
 	wrongIds,
 } from './session.ts';
+import { checkAll } from './submit.ts';
 
 const question = (id: string, right: number) => ({
 	id,

@@ -62,17 +62,6 @@ export function check(session: Session, question: Scorable): Session {
 	};
 }
 
-/** Checks every question of the round at once (the test's "Submit"); unanswered ones count as wrong. */
-export function checkAll(session: Session, questions: readonly Scorable[]): Session {
-	const checked = { ...session.checked };
-	for (const question of questions) {
-		if (!session.round.includes(question.id) || checked[question.id]) continue;
-		const choice = session.selected[question.id] ?? null;
-		checked[question.id] = { choice, correct: isCorrect(question, choice) };
-	}
-	return { ...session, checked };
-}
-
 export interface Score {
 	/** Questions whose latest answer is right. */
 	correct: number;

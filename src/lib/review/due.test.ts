@@ -88,4 +88,23 @@ describe('the due count', () => {
 		}
 		expect(nonZero).toBeGreaterThan(500);
 	});
+
+	it('puts a first answer due when the queue does, to the minute', () => {
+		const item: ReviewItem = { id: 'item', hash: 'h', type: 'quiz', lesson: 'aget', set: 'aget/quiz' };
+		for (const correct of [false, true]) {
+			const document = {
+				v: 2,
+				items: { item: { kind: 'choice', hash: 'h', at: NOW, attempts: 1, choice: 0, correct } },
+				tests: [],
+				review: {},
+				aside: {},
+			};
+			for (let minutes = 0; minutes <= 12; minutes++) {
+				const now = NOW + minutes * MINUTE - 1;
+				expect(countDue(document, now), `${minutes} min after a ${correct ? 'right' : 'wrong'} answer`).toBe(
+					dueQueue(toProgress(document), [item], now).length,
+				);
+			}
+		}
+	});
 });

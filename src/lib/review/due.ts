@@ -32,21 +32,20 @@ interface Stored {
  * a document that is not the store's may throw, and the caller shows no count then.
  */
 export function countDue(document: unknown, now: number): number {
-	const doc = (document ?? {}) as Stored;
-	const review = doc.review ?? {};
+	const { items = {}, tests = [], review = {} } = (document ?? {}) as Stored;
 	const latest: Record<string, [number, boolean | undefined, number | undefined]> = {};
 	// The latest answer of each item not yet reviewed; a lesson answer wins a tie, as in the queue.
 	const note = (id: string, at: number, correct: boolean | undefined, conf?: number) => {
 		if (!(id in review) && !((latest[id]?.[0] ?? -1) >= at)) latest[id] = [at, correct, conf];
 	};
-	for (const [id, record] of Object.entries(doc.items ?? {})) {
+	for (const [id, record] of Object.entries(items)) {
 		if (record.kind !== 'explain') note(id, record.at, record.known ?? record.correct, record.conf);
 	}
-	for (const test of doc.tests ?? []) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
-	let count = 0;
-	for (const record of Object.values(review)) if (record.due <= now) count++;
-	for (const [at, correct, conf = 1] of Object.values(latest)) {
-		if (at + ([1, 6, 10, 11_520][correct ? conf + 1 : 0] as number) * MINUTE <= now) count++;
-	}
-	return count;
+	for (const test of tests) for (const answer of test.answers ?? []) note(answer.id, test.at, answer.correct);
+	return (
+		Object.values(review).filter((record) => record.due <= now).length +
+		Object.values(latest).filter(
+			([at, correct, conf = 1]) => at + ([1, 6, 10, 11_520][correct ? conf + 1 : 0] as number) * MINUTE <= now,
+		).length
+	);
 }

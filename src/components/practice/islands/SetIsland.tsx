@@ -13,7 +13,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CompiledSet } from '~/lib/practice/compiled.ts';
-import { KINDS, type SetType } from '~/lib/practice/kinds.ts';
 import { SetView } from '../widgets.tsx';
 import { settle, watchLanding, whenNeeded } from './landing.ts';
 import { findSet, loadLessonPractice } from './lesson-data.ts';
@@ -36,20 +35,26 @@ function inOwnTask(update: () => void): void {
 	);
 }
 
-export interface SetIslandProps {
+interface SetIslandBase {
 	setId: string;
-	type: SetType;
 	/** "11 questions: 3 easy, 4 medium, 4 hard". */
 	summary: string;
 	/** The set on its lesson's practice page. */
 	href: string;
 	/** The lesson's practice data. */
 	src: string;
-	/** The set rendered whole by the server (the practice page), shown until the data has arrived. */
-	children?: ComponentChildren;
 }
 
-export default function SetIsland({ setId, type, summary, href, src, children }: SetIslandProps) {
+/**
+ * On a lesson: the kind's `className` and `linkText` from the kind registry (`KINDS` in `kinds.ts`), passed by
+ * the server so the browser does not load the registry (its other fields serve the build). On the practice
+ * page: the set rendered whole by the server (`children`), shown until the data has arrived.
+ */
+export type SetIslandProps = SetIslandBase &
+	({ className: string; linkText: string; children?: undefined } | { children: ComponentChildren });
+
+export default function SetIsland(props: SetIslandProps) {
+	const { setId, summary, href, src, children } = props;
 	// `undefined` while loading, `null` when the load failed.
 	const [set, setSet] = useState<CompiledSet | null | undefined>(undefined);
 	const placeholder = useRef<HTMLDivElement>(null);
@@ -71,14 +76,15 @@ export default function SetIsland({ setId, type, summary, href, src, children }:
 	}, [set]);
 
 	if (set) return <SetView set={set} />;
-	if (children) return <div data-static="">{children}</div>;
+	if ('children' in props && props.children) return <div data-static="">{children}</div>;
+	const { className, linkText } = props as { className: string; linkText: string };
 	const failed = set === null;
 	// `data-summary` shows a "Loading" note (src/styles/site.css) until the set arrives or `data-failed` says
 	// it will not; a failed set is no longer pending, so the page settles (landing.ts).
 	return (
 		<div
 			ref={placeholder}
-			class={`aw-widget ${KINDS[type].className}`}
+			class={`aw-widget ${className}`}
 			data-set={setId}
 			data-summary=""
 			data-pending={failed ? undefined : ''}
@@ -87,7 +93,7 @@ export default function SetIsland({ setId, type, summary, href, src, children }:
 			<p class="aw-status">{summary}.</p>
 			<p class="aw-status">
 				{failed && <strong role="alert">This part of the page could not be loaded. </strong>}
-				<a href={href}>{KINDS[type].linkText}</a>
+				<a href={href}>{linkText}</a>
 			</p>
 		</div>
 	);

@@ -17,12 +17,13 @@ import { DEFAULT_MIX, drawTest, type TestEntry } from '~/lib/test-draw/draw.ts';
 import { DEFAULT_SEED, newSeed, searchWithSeed, seedFromSearch } from '~/lib/test-draw/seed.ts';
 import { decodeTestIndex } from '~/lib/test-draw/test-index.ts';
 import { lessonsToRead } from '~/lib/test-draw/suggest.ts';
-import type { Session } from '~/lib/quiz/session.ts';
-import { shared } from './shared.ts';
+import { progress } from '~/lib/progress/store.ts';
+import { isFinished, score, select, startSession, type Session } from '~/lib/quiz/session.ts';
+import { checkAll } from '~/lib/quiz/submit.ts';
 import { MissedList } from '~/components/review/MissedList.tsx';
-
-const { ChoiceQuestion, focusLater, firstOptionId, progress, loadLessonPractice, findItem } = shared;
-const { checkAll, isFinished, score, select, startSession } = shared.session;
+import { ChoiceQuestion, firstOptionId } from './ui/ChoiceQuestion.tsx';
+import { findItem, loadLessonPractice } from './lesson-data.ts';
+import { focusLater } from './ui/use-progress.ts';
 
 export interface TestIslandProps {
 	/** The compact index of every quiz question and practice problem of the lessons (`encodeTestIndex`). */
