@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { PRELOAD_HELPER_ID, preloadHelperCode } from './preload-helper.ts';
+import { PRELOAD_HELPER_ID, preloadHelperCode, unwrapEmptyPreloads } from './preload-helper.ts';
 
 /** Vite's helper as the stand-in was written against: Vite's version and the SHA-256 of its `preload` function. */
 const WRITTEN_AGAINST = {
@@ -82,5 +82,33 @@ describe('the small preload helper', () => {
 		await expect(first).resolves.toBe('module');
 		await expect(preload(load, ['_astro/a.css'])).resolves.toBe('module');
 		expect(links()).toHaveLength(2);
+	});
+});
+
+describe('preload calls with nothing to preload', () => {
+	it('become plain lazy imports, and the helper import goes with the last of them', () => {
+		const code =
+			'import{t as e}from"./preload-helper.0uUOBhWd.js";var t=`x`;' +
+			'document.addEventListener(`click`,()=>{n&&e(()=>import(`./ui.js`).then(e=>e.act(n.textContent,`${t}(`)),[])});' +
+			'let o=await Promise.all([e(()=>import(`./ui-core.js`),[]),r(n)]);';
+		expect(unwrapEmptyPreloads(code)).toBe(
+			'var t=`x`;document.addEventListener(`click`,()=>{n&&(import(`./ui.js`).then(e=>e.act(n.textContent,`${t}(`)))});' +
+				'let o=await Promise.all([(import(`./ui-core.js`)),r(n)]);',
+		);
+	});
+
+	it('keep the helper for a call that loads stylesheets, and leave a local of the same name alone', () => {
+		const code =
+			'import{t as e}from"./preload-helper.0uUOBhWd.js";function f(e){return e(1)}' +
+			'e(()=>import(`./a.js`),[]);e(()=>import(`./b.js`),[`_astro/b.css`]);';
+		expect(unwrapEmptyPreloads(code)).toBe(
+			'import{t as e}from"./preload-helper.0uUOBhWd.js";function f(e){return e(1)}' +
+				'(import(`./a.js`));e(()=>import(`./b.js`),[`_astro/b.css`]);',
+		);
+	});
+
+	it('leave a chunk without the helper as it is', () => {
+		const code = 'import{t as e}from"./preact.js";e(()=>import(`./a.js`),[]);';
+		expect(unwrapEmptyPreloads(code)).toBe(code);
 	});
 });
