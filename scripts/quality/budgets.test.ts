@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { BUDGETS, CEILINGS, KNOWN_OVERRUNS, overBudget, summaryLine, sumGzip, type PageFigures } from './budgets.ts';
+import { BUDGETS, overBudget, summaryLine, sumGzip, type PageFigures } from './budgets.ts';
 import { formatKB, gzipSize, kindOf, totalsByKind, transferOf, type Transfer } from './transfer.ts';
 
 const file = (url: string, gzip: number): Transfer => ({ url, kind: kindOf(url), bytes: gzip * 3, gzip });
@@ -93,17 +93,5 @@ describe('budgets', () => {
 		expect(summaryLine('/', within)).toBe(
 			'/: jsAtLoad 4.0 KB/8.0 KB, islands 7.5 KB/15.0 KB, totalAtLoad 23.0 KB/45.0 KB',
 		);
-	});
-});
-
-describe('known overruns', () => {
-	test('raise a budget only with a reason, and never lower it', () => {
-		for (const [name, overrun] of Object.entries(KNOWN_OVERRUNS)) {
-			expect(overrun.why.length, name).toBeGreaterThan(20);
-			expect(overrun.ceiling, name).toBeGreaterThan(BUDGETS[name as keyof typeof BUDGETS]);
-		}
-		for (const name of Object.keys(BUDGETS) as (keyof typeof BUDGETS)[]) {
-			expect(CEILINGS[name]).toBe(KNOWN_OVERRUNS[name]?.ceiling ?? BUDGETS[name]);
-		}
 	});
 });

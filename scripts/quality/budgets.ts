@@ -16,23 +16,6 @@ export const BUDGETS = {
 
 export type BudgetName = keyof typeof BUDGETS;
 
-/**
- * Overruns the site has now, each with its cause. DESIGN.md's budgets above stay the target; until an overrun
- * is paid back, the e2e checks hold every page to its ceiling here, so it cannot grow unnoticed, and report the
- * figures over budget as test annotations (README: "Over budget"). Delete an entry once pages fit again.
- */
-export const KNOWN_OVERRUNS: Partial<Record<BudgetName, { ceiling: number; why: string }>> = {
-	islands: {
-		ceiling: 15_100,
-		why: "lessons and practice pages (15.07 KB): the confidence check on quiz questions and problems (Guess / Unsure / Sure, 0.4 KB with its keys) and rendering a lesson's sets as they come near the viewport (0.2 KB) came after the islands had been cut to 14.96 KB, and cutting the Preact renderer's signals code and the preload helper (0.45 KB) won back most of it; the other pages' islands and every other budget fit",
-	},
-};
-
-/** What the e2e checks hold pages to: the budget, or the ceiling of a known overrun. */
-export const CEILINGS = Object.fromEntries(
-	(Object.keys(BUDGETS) as BudgetName[]).map((name) => [name, KNOWN_OVERRUNS[name]?.ceiling ?? BUDGETS[name]]),
-) as Record<BudgetName, number>;
-
 export const BUDGET_LABELS: Record<BudgetName, string> = {
 	jsAtLoad: 'JavaScript at load (before any island)',
 	islands: 'JavaScript of all islands',
