@@ -70,8 +70,9 @@ export default defineConfig({
 		build: {
 			// Chunks by what pages load together (DESIGN.md: all islands of a page within 15 KB gzip, Preact
 			// included, and 8 KB of JavaScript at load); each file less is a gzip stream and an import less. Preact
-			// and its hooks, with Astro's Preact renderer, in one chunk (0.08 KB less than a chunk of its own). The progress store with what every island page reads beside it (its
-			// validator, the summary, the lesson data loader, the confidence check of lessons and reviews) in
+			// and its hooks, with Astro's Preact renderer, in one chunk (0.08 KB less than a chunk of its own). The
+			// progress store with what every island page reads beside it (its validator, the summary, the lesson
+			// data loader, the confidence check of lessons and reviews) in
 			// another: left to the bundler, each would be a chunk of its own, as the pages using them differ a little
 			// (the review page has no summary, the progress page no lesson data).
 			rolldownOptions: {
