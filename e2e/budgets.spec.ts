@@ -9,7 +9,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { overBudget, summaryLine } from '../scripts/quality/budgets.ts';
 import { cachedFetch, measurePage, type Fetch } from './budgets/measure-page.ts';
 import { expect, test } from './fixtures.ts';
-import { builtPagePaths } from './site.ts';
+import { builtPagePaths, settle } from './site.ts';
 
 /** The four learning patterns every lesson ends with (CONTRIBUTING.md, "Add a lesson"), by their section headings. */
 const PATTERN_HEADINGS = ['Recall & review', 'Quiz', 'Explain it', 'Practice'];
@@ -58,12 +58,11 @@ test.describe('byte budgets', () => {
 		const isSearchCode = (url: string) => url.includes('/pagefind/') || measured.lazy.includes(url);
 		expect(measured.lazy.length, 'the page scripts import() a lazy search UI').toBeGreaterThan(0);
 		// Give idle-time loading its chance before checking: Starlight's own search imports Pagefind in an idle
-		// callback after load. Two idle callbacks later, whatever an earlier one started has been requested.
+		// callback after load. After `settle` (two frames, two idle callbacks), whatever an earlier one started
+		// has been requested.
 		const late: string[] = [];
 		page.on('request', (request) => late.push(new URL(request.url()).pathname));
-		await page.evaluate(
-			() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve(undefined)))),
-		);
+		await settle(page);
 		const loadedEarly = [...measured.requested, ...late].filter(isSearchCode);
 		expect(loadedEarly, `search code loaded before search was opened: ${loadedEarly.join(', ')}`).toEqual([]);
 
