@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
+import { deferModuleScripts, inlineSmallImages } from '../lib/site/after-paint.ts';
 import {
 	auditPage,
 	cspHash,
@@ -100,23 +101,27 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
-				const stylesheets = new Map<string, string | undefined>();
-				/** A built stylesheet's text by its link's href (under the site's base), read once. */
-				const readStylesheet = (href: string) => {
-					if (!stylesheets.has(href)) {
+				const assets = new Map<string, string | undefined>();
+				/** A built stylesheet's or image's text by its href (under the site's base), read once. */
+				const readAsset = (href: string) => {
+					if (!assets.has(href)) {
 						const file = href.startsWith(base) ? path.join(out, href.slice(base.length)) : undefined;
-						stylesheets.set(href, file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+						assets.set(href, file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
 					}
-					return stylesheets.get(href);
+					return assets.get(href);
 				};
 				const problems: string[] = [];
 				const policies: Policy[] = [];
 				for (const file of await filesUnder(out, '.html')) {
 					const built = await readFile(file, 'utf8');
 					// The one pass over every built page: stylesheets into the head and inlined (hoist-stylesheets.ts),
-					// then hashes (the page's own only: withOnlyPageHashes) and the check (`auditPage`: the policy parsed
-					// and the inline code found once per page).
-					const hoisted = inlineStylesheets(hoistStylesheets(built), readStylesheet);
+					// module scripts held until the first paint and small images inlined (after-paint.ts), then hashes
+					// (the page's own only: withOnlyPageHashes) and the check (`auditPage`: the policy parsed and the
+					// inline code found once per page).
+					const hoisted = inlineSmallImages(
+						deferModuleScripts(inlineStylesheets(hoistStylesheets(built), readAsset)),
+						readAsset,
+					);
 					const audit = auditPage(withOnlyPageHashes(hoisted).html, { hashStyles: true });
 					if (audit.html !== built) await writeFile(file, audit.html);
 					const page = `/${path.relative(out, file).split(path.sep).join('/')}`;
