@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
-import { deferModuleScripts, inlineSmallImages } from '../lib/site/after-paint.ts';
+import { AFTER_PAINT_LOADER, deferModuleScripts, inlineSmallImages } from '../lib/site/after-paint.ts';
 import {
 	auditPage,
 	cspHash,
@@ -54,9 +54,12 @@ function packageDirectory(root: string, name: string): string | undefined {
 	}
 }
 
-/** `sha256-…` hashes (without quotes, as Astro's config wants them) of every verbatim inline script. */
+/**
+ * `sha256-…` hashes (without quotes, as Astro's config wants them) of every verbatim inline script, and of the
+ * after-paint loader (rendered with `set:html` from its module, src/lib/site/after-paint.ts).
+ */
 async function inlineScriptHashes(directories: readonly string[]): Promise<`sha256-${string}`[]> {
-	const hashes = new Set<`sha256-${string}`>();
+	const hashes = new Set<`sha256-${string}`>([cspHash(AFTER_PAINT_LOADER).slice(1, -1) as `sha256-${string}`]);
 	for (const directory of directories) {
 		for (const file of await filesUnder(directory, '.astro')) {
 			for (const body of inlineScriptsInAstroSource(await readFile(file, 'utf8'))) {

@@ -1,15 +1,15 @@
 /**
- * `client:afterpaint`: hydrate at load, once the page has painted (`awaitablePainted`, set by the loader in
- * src/components/site/Head.astro; see after-paint.ts). Where the loader is missing, at once, as `client:load`.
+ * `client:afterpaint`: hydrate at load, once the page has painted (`awaitablePainted`, set by the loader every
+ * page has in its head: `AFTER_PAINT_LOADER` in after-paint.ts). Small: it is inline in every page that uses it.
  */
 import type { ClientDirective } from 'astro';
 
 declare global {
-	var awaitablePainted: Promise<void> | undefined;
+	var awaitablePainted: Promise<void>;
 }
 
 const afterPaint: ClientDirective = (load) => {
-	void (self.awaitablePainted ?? Promise.resolve()).then(async () => (await load())());
+	void awaitablePainted.then(async () => (await load())());
 };
 
 export default afterPaint;

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
+	AFTER_PAINT_LOADER,
 	AFTER_PAINT_TYPE,
 	deferModuleScripts,
 	INLINE_IMAGE_LIMIT,
 	inlineSmallImages,
+	SCRIPTS_BEFORE_PAINT,
 	svgDataUrl,
 } from './after-paint.ts';
 
@@ -17,14 +19,82 @@ describe('deferModuleScripts', () => {
 		);
 	});
 
+	test('leaves the scripts that change the layout at load alone', () => {
+		const html =
+			'<script type="module" src="/_astro/RunnerScript.astro_astro_type_script_index_0_lang.Bp.js"></script>';
+		expect(deferModuleScripts(html)).toBe(html);
+	});
+
+	test('names only components the site has', () => {
+		const components = readdirSync(new URL('../../components/', import.meta.url), { recursive: true }).map(String);
+		for (const name of SCRIPTS_BEFORE_PAINT)
+			expect(
+				components.some((file) => file.endsWith(`${name}.astro`)),
+				name,
+			).toBe(true);
+	});
+
 	test('leaves inline scripts and classic scripts alone', () => {
 		const html = '<script type="module">let a = 1;</script><script>b()</script><script src="/c.js"></script>';
 		expect(deferModuleScripts(html)).toBe(html);
 	});
 
-	test("uses the type the head's loader imports", () => {
-		const head = readFileSync(new URL('../../components/site/Head.astro', import.meta.url), 'utf8');
-		expect(head).toContain(`document.querySelectorAll('script[type="${AFTER_PAINT_TYPE}"]')`);
+	/** Runs the loader's own text against a fake page; `import()` becomes a call the test records. */
+	function loaderPage() {
+		const page = {
+			imported: [] as string[],
+			self: {} as { awaitablePainted?: Promise<void> },
+			parsed: () => {},
+			timer: () => {},
+			painted: (_: { element: { closest: (selector: string) => unknown } | null }[]) => {},
+		};
+		const globals = {
+			self: page.self,
+			addEventListener: (_: string, listener: typeof page.parsed) => (page.parsed = listener),
+			PerformanceObserver: class {
+				constructor(callback: (list: { getEntries: () => unknown[] }) => void) {
+					page.painted = (entries) => callback({ getEntries: () => entries });
+				}
+				observe() {}
+			},
+			setTimeout: (callback: () => void) => (page.timer = callback),
+			document: {
+				querySelectorAll: (selector: string) =>
+					selector === `script[type="${AFTER_PAINT_TYPE}"]` ? [{ src: '/a.js' }, { src: '/b.js' }] : [],
+			},
+			load: (src: string) => page.imported.push(src),
+		};
+		// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the loader's own text, as the page runs it
+		new Function(...Object.keys(globals), AFTER_PAINT_LOADER.replace('import(s.src)', 'load(s.src)'))(
+			...Object.values(globals),
+		);
+		return page;
+	}
+
+	test('are imported by the loader once the page is parsed and the largest paint of its main text has been presented', async () => {
+		const page = loaderPage();
+		await Promise.resolve();
+		expect(page.imported).toEqual([]);
+		page.parsed();
+		const inMain = { closest: (selector: string) => (selector === 'main' ? {} : null) };
+		page.painted([{ element: { closest: () => null } }, { element: null }]);
+		await Promise.resolve();
+		expect(page.imported, 'not for a paint outside the main pane').toEqual([]);
+		page.painted([{ element: inMain }]);
+		await page.self.awaitablePainted;
+		await Promise.resolve();
+		expect(page.imported).toEqual(['/a.js', '/b.js']);
+	});
+
+	test('are imported 100 ms after parsing when the largest paint is not in the main pane', async () => {
+		const page = loaderPage();
+		page.parsed();
+		await Promise.resolve();
+		expect(page.imported).toEqual([]);
+		page.timer();
+		await page.self.awaitablePainted;
+		await Promise.resolve();
+		expect(page.imported).toEqual(['/a.js', '/b.js']);
 	});
 });
 
