@@ -64,7 +64,6 @@ describe('deferModuleScripts', () => {
 			},
 			load: (src: string) => page.imported.push(src),
 		};
-		// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the loader's own text, as the page runs it
 		new Function(...Object.keys(globals), AFTER_PAINT_LOADER.replace('import(s.src)', 'load(s.src)'))(
 			...Object.values(globals),
 		);
