@@ -108,3 +108,25 @@ for (const path of PAGE_TYPES) {
 		).toEqual([]);
 	});
 }
+
+test("a lesson's runner markers are in their final place before the runner's script arrives", async ({ browser }) => {
+	// The runner's script loads after the first paint: what it shows must not move the text (src/styles/site.css).
+	const layout = async (withScript: boolean) => {
+		const page = await browser.newPage();
+		if (!withScript) await page.route('**/RunnerScript.astro_*', (route) => route.abort());
+		await page.goto('/lessons/blocking/');
+		if (withScript) await expect(page.getByRole('button', { name: 'Run' }).first()).toBeVisible();
+		else await page.waitForLoadState('load');
+		const positions = await page.locator('.runner, .runner-no').evaluateAll((markers) =>
+			markers.map((marker) => {
+				const next = marker.nextElementSibling?.getBoundingClientRect();
+				return `${marker.getBoundingClientRect().height} ${next ? next.top + window.scrollY : ''}`;
+			}),
+		);
+		await page.close();
+		return positions;
+	};
+	const final = await layout(true);
+	expect(final.length, 'markers on the lesson').toBeGreaterThan(0);
+	expect(await layout(false)).toEqual(final);
+});

@@ -1,15 +1,13 @@
 /**
- * `client:afterpaint`: hydrate at load, once the page has painted (`awaitablePainted`, set by the loader every
+ * `client:afterpaint`: hydrate at load, once the page has painted (`awPainted`, set by the loader every
  * page has in its head: `AFTER_PAINT_LOADER` in after-paint.ts). Small: it is inline in every page that uses it.
  */
 import type { ClientDirective } from 'astro';
 
 declare global {
-	var awaitablePainted: Promise<void>;
+	var awPainted: Promise<void>;
 }
 
-const afterPaint: ClientDirective = (load) => {
-	void awaitablePainted.then(async () => (await load())());
-};
+const afterPaint: ClientDirective = (load) => awPainted.then(load).then((hydrate) => hydrate());
 
 export default afterPaint;

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
 	AFTER_PAINT_LOADER,
@@ -6,7 +5,6 @@ import {
 	deferModuleScripts,
 	INLINE_IMAGE_LIMIT,
 	inlineSmallImages,
-	SCRIPTS_BEFORE_PAINT,
 	svgDataUrl,
 } from './after-paint.ts';
 
@@ -19,21 +17,6 @@ describe('deferModuleScripts', () => {
 		);
 	});
 
-	test('leaves the scripts that change the layout at load alone', () => {
-		const html =
-			'<script type="module" src="/_astro/RunnerScript.astro_astro_type_script_index_0_lang.Bp.js"></script>';
-		expect(deferModuleScripts(html)).toBe(html);
-	});
-
-	test('names only components the site has', () => {
-		const components = readdirSync(new URL('../../components/', import.meta.url), { recursive: true }).map(String);
-		for (const name of SCRIPTS_BEFORE_PAINT)
-			expect(
-				components.some((file) => file.endsWith(`${name}.astro`)),
-				name,
-			).toBe(true);
-	});
-
 	test('leaves inline scripts and classic scripts alone', () => {
 		const html = '<script type="module">let a = 1;</script><script>b()</script><script src="/c.js"></script>';
 		expect(deferModuleScripts(html)).toBe(html);
@@ -43,7 +26,7 @@ describe('deferModuleScripts', () => {
 	function loaderPage() {
 		const page = {
 			imported: [] as string[],
-			self: {} as { awaitablePainted?: Promise<void> },
+			self: {} as { awPainted?: Promise<void> },
 			parsed: () => {},
 			timer: () => {},
 			painted: (_: { element: { closest: (selector: string) => unknown } | null }[]) => {},
@@ -80,7 +63,7 @@ describe('deferModuleScripts', () => {
 		await Promise.resolve();
 		expect(page.imported, 'not for a paint outside the main pane').toEqual([]);
 		page.painted([{ element: inMain }]);
-		await page.self.awaitablePainted;
+		await page.self.awPainted;
 		await Promise.resolve();
 		expect(page.imported).toEqual(['/a.js', '/b.js']);
 	});
@@ -91,7 +74,7 @@ describe('deferModuleScripts', () => {
 		await Promise.resolve();
 		expect(page.imported).toEqual([]);
 		page.timer();
-		await page.self.awaitablePainted;
+		await page.self.awPainted;
 		await Promise.resolve();
 		expect(page.imported).toEqual(['/a.js', '/b.js']);
 	});

@@ -15,41 +15,31 @@
  * - islands that hydrate at load use `client:afterpaint` (`after-paint-directive.ts`), which waits for the same
  *   promise;
  * - small SVG images become `data:` URLs (`inlineSmallImages`: the logo, 0.35 KB) and the print stylesheet is
- *   inlined with its medium (hoist-stylesheets.ts).
+ *   inlined with its medium (hoist-stylesheets.ts);
+ * - what a script would move on screen is in place from the first paint: the runner's markers under a lesson's
+ *   samples show by CSS when scripts run, the Run bar's line reserved (src/styles/site.css).
  *
  * `e2e/first-paint.spec.ts` checks that a page requests nothing before its main text has painted.
  */
 
 /** The `type` of a deferred module script: not a JavaScript type, so browsers neither run nor fetch it. */
-export const AFTER_PAINT_TYPE = 'awaitable/after-paint';
+export const AFTER_PAINT_TYPE = 'after-paint';
 
 /**
  * The loader, inline in every page's head (hashed for the CSP by csp-headers.ts), written small: it counts as
- * JavaScript at load. Once the page is parsed, `awaitablePainted` settles when a largest-paint entry for the main
+ * JavaScript at load. Once the page is parsed, `awPainted` settles when a largest-paint entry for the main
  * pane's text exists (an entry is made once its frame has been presented: the main thread's paint can be 20–70
  * ms ahead of that in headless Chromium, and its next frames too), at once if the main text was presented while
  * the page was still being parsed, or 100 ms after parsing when the largest paint is not in the main pane. Then
  * it imports the inert module scripts.
  */
-export const AFTER_PAINT_LOADER = `(self.awaitablePainted=new Promise(p=>addEventListener("DOMContentLoaded",()=>{new PerformanceObserver(l=>l.getEntries().some(e=>e.element?.closest("main"))&&p()).observe({type:"largest-contentful-paint",buffered:!0});setTimeout(p,100)}))).then(()=>{for(let s of document.querySelectorAll('script[type="${AFTER_PAINT_TYPE}"]'))import(s.src)})`;
+export const AFTER_PAINT_LOADER = `(self.awPainted=new Promise(p=>addEventListener("DOMContentLoaded",()=>{new PerformanceObserver(l=>l.getEntries().some(e=>e.element?.closest("main"))&&p()).observe({type:"largest-contentful-paint",buffered:!0});setTimeout(p,100)}))).then(()=>{for(let s of document.querySelectorAll('script[type="${AFTER_PAINT_TYPE}"]'))import(s.src)})`;
 
 const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
 
-/**
- * Components whose script changes the layout at load, so it must run before the first paint as before: the
- * runner's shows the markers under a lesson's samples (src/lib/runner/buttons.ts); run after the paint, it
- * moved the text below the first sample (e2e/practice-loading.spec.ts). Astro names a component's script file
- * `<Component>.astro_astro_type_script_index_<n>_lang.<hash>.js`.
- */
-export const SCRIPTS_BEFORE_PAINT = ['RunnerScript'];
-
-/** Turns every external module script into an inert one the after-paint loader imports, but `SCRIPTS_BEFORE_PAINT`. */
+/** Turns every external module script into an inert one the after-paint loader imports. */
 export function deferModuleScripts(html: string): string {
-	return html.replace(MODULE_SCRIPT, (script, src: string) =>
-		SCRIPTS_BEFORE_PAINT.some((name) => src.includes(`/${name}.astro_astro_type_script_`))
-			? script
-			: `<script type="${AFTER_PAINT_TYPE}" src="${src}"></script>`,
-	);
+	return html.replace(MODULE_SCRIPT, `<script type="${AFTER_PAINT_TYPE}" src="$1"></script>`);
 }
 
 /** Images up to this size go into the page as `data:` URLs (Vite's own limit for assets is 4 KB). */
