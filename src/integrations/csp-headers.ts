@@ -14,23 +14,21 @@
  *    (Netlify, Cloudflare Pages) get the policy as a header too: the union of every page's policy plus
  *    `frame-ancestors 'none'`, added to the rules copied from `public/_headers`.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
+import { type AuditJob, auditPages, auditPagesInThreads, moveStagedPages, type PageResult } from './csp-audit.ts';
 import {
-	auditPage,
 	cspHash,
 	inlineScriptsInAstroSource,
 	mergePolicies,
 	parsePolicy,
-	type Policy,
 	serializePolicy,
 	withHeaders,
-	withOnlyPageHashes,
 } from './csp-policy.ts';
 
 /** Directives that only work as a response header; browsers ignore (and log) them in a `<meta>`. */
@@ -69,11 +67,45 @@ async function inlineScriptHashes(directories: readonly string[]): Promise<`sha2
 export interface CspHeadersOptions {
 	/** Packages whose `.astro` components render `<script is:inline>`; default Starlight. */
 	packages?: string[];
+	/**
+	 * Worker threads for the check of the built pages; default one less than the machine's cores (at least one:
+	 * the other core runs the `astro:build:done` hooks, Pagefind's above all). 0 checks them in Astro's thread.
+	 */
+	threads?: number;
+}
+
+/** A page's path relative to the output folder, with `/` separators. */
+function relativePage(out: string, file: string): string {
+	return path.relative(out, file).split(path.sep).join('/');
+}
+
+/** A check of the built pages under way (csp-audit.ts). */
+interface Audit {
+	out: string;
+	job: AuditJob;
+	results: Promise<PageResult[]>;
 }
 
 export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegration {
 	const packages = options.packages ?? ['@astrojs/starlight'];
+	const threads = options.threads ?? Math.max(1, os.availableParallelism() - 1);
 	let base = '/';
+	let audit: Audit | undefined;
+	/** Starts the check of every page built into `out`; the staging folder sits beside `out` (same disk). */
+	const startAudit = (out: string): Audit => {
+		const staging = path.join(path.dirname(out), `.${path.basename(out)}-csp-${process.pid}`);
+		const job = { out, base, pages: [] as string[], staging };
+		const results = (async () => {
+			await rm(staging, { recursive: true, force: true });
+			const files = await filesUnder(out, '.html');
+			job.pages = files.map((file) => relativePage(out, file));
+			const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+			return auditPagesInThreads(job, threads, sizes);
+		})();
+		// Awaited in `astro:build:done`; until then a failure must not count as unhandled.
+		results.catch(() => undefined);
+		return { out, job, results };
+	};
 	return {
 		name: 'awaitable:csp-headers',
 		hooks: {
@@ -98,31 +130,29 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 				updateConfig({ security: { csp: { algorithm: 'SHA-256', scriptDirective: { hashes } } } });
 				logger.info(`Hashed ${hashes.length} inline scripts for the Content-Security-Policy.`);
 			},
+			// The pages are all written: their check starts now, in worker threads (csp-audit.ts), and runs while the
+			// other integrations' `astro:build:done` hooks run; csp-headers' own waits for it and puts the pages in place.
+			'astro:build:generated': async ({ dir }) => {
+				audit = startAudit(fileURLToPath(dir));
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
-				const stylesheets = new Map<string, string | undefined>();
-				/** A built stylesheet's text by its link's href (under the site's base), read once. */
-				const readStylesheet = (href: string) => {
-					if (!stylesheets.has(href)) {
-						const file = href.startsWith(base) ? path.join(out, href.slice(base.length)) : undefined;
-						stylesheets.set(href, file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
-					}
-					return stylesheets.get(href);
-				};
-				const problems: string[] = [];
-				const policies: Policy[] = [];
-				for (const file of await filesUnder(out, '.html')) {
-					const built = await readFile(file, 'utf8');
-					// The one pass over every built page: stylesheets into the head and inlined (hoist-stylesheets.ts),
-					// then hashes (the page's own only: withOnlyPageHashes) and the check (`auditPage`: the policy parsed
-					// and the inline code found once per page).
-					const hoisted = inlineStylesheets(hoistStylesheets(built), readStylesheet);
-					const audit = auditPage(withOnlyPageHashes(hoisted).html, { hashStyles: true });
-					if (audit.html !== built) await writeFile(file, audit.html);
-					const page = `/${path.relative(out, file).split(path.sep).join('/')}`;
-					for (const problem of audit.problems) problems.push(`- ${page} ${problem}`);
-					if (audit.policy !== undefined) policies.push(audit.policy);
+				const started = audit?.out === out ? audit : startAudit(out);
+				audit = undefined;
+				let results: PageResult[];
+				try {
+					results = await started.results;
+					// A page written after the check started (no integration does) is checked here, in this thread.
+					const seen = new Set(started.job.pages);
+					const later = (await filesUnder(out, '.html')).map((file) => relativePage(out, file));
+					const extra = later.filter((page) => !seen.has(page));
+					if (extra.length > 0) results = [...results, ...(await auditPages({ ...started.job, pages: extra }))];
+					await moveStagedPages(started.job, results);
+				} finally {
+					await rm(started.job.staging, { recursive: true, force: true });
 				}
+				const problems = results.flatMap(({ page, problems }) => problems.map((problem) => `- /${page} ${problem}`));
+				const policies = results.flatMap(({ policy }) => (policy === undefined ? [] : [policy]));
 				if (problems.length > 0) {
 					throw new AstroError(
 						`${problems.length} Content-Security-Policy problem${problems.length === 1 ? '' : 's'} in the built pages:\n${problems.join('\n')}`,

@@ -46,12 +46,15 @@ export function noJsThemePlugin(): Plugin {
 	};
 }
 
-/** After the build: stylesheets written outside Vite (Expressive Code's) get the same copies. */
+/**
+ * Once the pages are written: stylesheets written outside Vite (Expressive Code's) get the same copies. In
+ * `astro:build:generated`, before csp-headers (listed after this integration) starts inlining them into pages.
+ */
 export function noJsThemeIntegration(): AstroIntegration {
 	return {
 		name: 'awaitable:no-js-theme',
 		hooks: {
-			'astro:build:done': async ({ dir, logger }) => {
+			'astro:build:generated': async ({ dir, logger }) => {
 				const root = fileURLToPath(dir);
 				const entries = await readdir(root, { recursive: true, withFileTypes: true });
 				let completed = 0;
