@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { isServerBuild } from '../lib/site/astro-output.ts';
 import { type AuditJob, auditPages, auditPagesInThreads, moveStagedPages, type PageResult } from './csp-audit.ts';
 import {
 	cspHash,
@@ -91,17 +92,18 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 	const threads = options.threads ?? Math.max(1, os.availableParallelism() - 1);
 	let base = '/';
 	let audit: Audit | undefined;
-	/** Starts the check of every page built into `out`; the staging folder sits beside `out` (same disk). */
-	const startAudit = (out: string): Audit => {
+	/**
+	 * Starts the check of every page built into `out` (listed before this returns: in `astro:build:generated`
+	 * Astro removes its server build, `.prerender/`, as soon as the hooks have run). The staging folder sits
+	 * beside `out`, on the same disk.
+	 */
+	const startAudit = async (out: string): Promise<Audit> => {
 		const staging = path.join(path.dirname(out), `.${path.basename(out)}-csp-${process.pid}`);
-		const job = { out, base, pages: [] as string[], staging };
-		const results = (async () => {
-			await rm(staging, { recursive: true, force: true });
-			const files = await filesUnder(out, '.html');
-			job.pages = files.map((file) => relativePage(out, file));
-			const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
-			return auditPagesInThreads(job, threads, sizes);
-		})();
+		await rm(staging, { recursive: true, force: true });
+		const files = (await filesUnder(out, '.html')).filter((file) => !isServerBuild(out, file));
+		const job: AuditJob = { out, base, pages: files.map((file) => relativePage(out, file)), staging };
+		const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+		const results = auditPagesInThreads(job, threads, sizes);
 		// Awaited in `astro:build:done`; until then a failure must not count as unhandled.
 		results.catch(() => undefined);
 		return { out, job, results };
@@ -133,11 +135,11 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 			// The pages are all written: their check starts now, in worker threads (csp-audit.ts), and runs while the
 			// other integrations' `astro:build:done` hooks run; csp-headers' own waits for it and puts the pages in place.
 			'astro:build:generated': async ({ dir }) => {
-				audit = startAudit(fileURLToPath(dir));
+				audit = await startAudit(fileURLToPath(dir));
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
-				const started = audit?.out === out ? audit : startAudit(out);
+				const started = audit?.out === out ? audit : await startAudit(out);
 				audit = undefined;
 				let results: PageResult[];
 				try {

@@ -13,6 +13,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { isServerBuild } from './astro-output.ts';
 import postcss, { AtRule } from 'postcss';
 import type { Plugin } from 'vite';
 
@@ -60,6 +61,7 @@ export function noJsThemeIntegration(): AstroIntegration {
 				let completed = 0;
 				for (const entry of entries.filter((item) => item.isFile() && item.name.endsWith('.css'))) {
 					const file = path.join(entry.parentPath, entry.name);
+					if (isServerBuild(root, file)) continue; // Astro's server copy, removed once the pages are written
 					const css = await readFile(file, 'utf8');
 					if (/scripting:\s*none\)\s*and\s*\(prefers-color-scheme:\s*light/.test(css)) continue; // done by the Vite plugin
 					const transformed = withNoScriptLight(css);
