@@ -58,9 +58,18 @@ describe('the check of the built pages', () => {
 		const job = builtSite();
 		const results = await auditPagesInThreads(job, 1);
 		for (const [name, html] of Object.entries(PAGES)) expect(readFileSync(path.join(job.out, name), 'utf8')).toBe(html);
-		expect(Object.keys(tree(job.staging)).sort()).toEqual(
-			results.filter((result) => result.changed).map((result) => result.page),
+		expect(Object.values(tree(job.staging)).sort()).toEqual(
+			results
+				.filter((result) => result.changed)
+				.map((result) => auditBuiltPage(PAGES[result.page] ?? '', () => stylesheet).html)
+				.sort(),
 		);
+		expect(results.filter((result) => result.changed).map((result) => result.page)).toEqual([
+			'bad/index.html',
+			'index.html',
+			'lessons/aget/index.html',
+			'practice/aget/index.html',
+		]);
 		await moveStagedPages(job, results);
 		expect(existsSync(job.staging)).toBe(false);
 		const lesson = readFileSync(path.join(job.out, 'lessons/aget/index.html'), 'utf8');

@@ -8,6 +8,7 @@
  * staging folder beside the output, and `moveStagedPages` renames them into place once every `astro:build:done`
  * hook before csp-headers' own has finished. A rename replaces a file whole.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,7 +24,7 @@ export interface AuditJob {
 	base: string;
 	/** The pages, relative to `out`, with `/` separators. */
 	pages: string[];
-	/** The folder that receives each changed page at its path relative to `out`. */
+	/** The folder that receives each changed page (`stagedPath`) until `moveStagedPages`. */
 	staging: string;
 }
 
@@ -31,7 +32,7 @@ export interface AuditJob {
 export interface PageResult {
 	/** The page, relative to `out`. */
 	page: string;
-	/** Whether its completed HTML differs from the built page (and so was written to the staging folder). */
+	/** Whether its completed HTML differs from the built page (and so waits in the staging folder). */
 	changed: boolean;
 	problems: string[];
 	policy: Policy | undefined;
@@ -63,18 +64,22 @@ function stylesheetReader(out: string, base: string): (href: string) => string |
 	};
 }
 
+/** Where a changed page waits: one flat folder (no folder to create per page), named by the page's path. */
+function stagedPath(staging: string, page: string): string {
+	return path.join(staging, `${createHash('sha256').update(page).digest('hex').slice(0, 32)}.html`);
+}
+
 /** Checks the job's pages in this thread, writing each changed page to the staging folder. */
 export async function auditPages(job: AuditJob): Promise<PageResult[]> {
 	const readStylesheet = stylesheetReader(job.out, job.base);
 	const results: PageResult[] = [];
+	await mkdir(job.staging, { recursive: true });
 	for (const page of job.pages) {
 		const built = await readFile(path.join(job.out, page), 'utf8');
 		const { html, problems, policy } = auditBuiltPage(built, readStylesheet);
 		const changed = html !== built;
 		if (changed) {
-			const staged = path.join(job.staging, page);
-			await mkdir(path.dirname(staged), { recursive: true });
-			await writeFile(staged, html);
+			await writeFile(stagedPath(job.staging, page), html);
 		}
 		results.push({ page, changed, problems, policy });
 	}
@@ -127,7 +132,7 @@ function inWorker(job: AuditJob): Promise<PageResult[]> {
 /** Renames the changed pages from the staging folder over the built ones, then removes the staging folder. */
 export async function moveStagedPages(job: Pick<AuditJob, 'out' | 'staging'>, results: PageResult[]): Promise<void> {
 	for (const { page, changed } of results) {
-		if (changed) await rename(path.join(job.staging, page), path.join(job.out, page));
+		if (changed) await rename(stagedPath(job.staging, page), path.join(job.out, page));
 	}
 	await rm(job.staging, { recursive: true, force: true });
 }
