@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, test } from 'vitest';
 import { auditBuiltPage, auditPagesInThreads, moveStagedPages, shareBySize, type AuditJob } from './csp-audit.ts';
 import { cspHash } from './csp-policy.ts';
@@ -117,5 +118,20 @@ describe('shareBySize', () => {
 
 	test('leaves lists empty when there are fewer items than lists', () => {
 		expect(shareBySize(['a'], [1], 3)).toEqual([['a'], [], []]);
+	});
+});
+
+describe("the site's configuration", () => {
+	test('completes the stylesheets written outside Vite before the check inlines them, both once the pages are written', async () => {
+		const { default: config } = await import('../../astro.config.mjs');
+		const integrations = (config.integrations ?? [])
+			.flat()
+			.filter((integration): integration is AstroIntegration => Boolean(integration));
+		const names = integrations.map((integration) => integration.name);
+		const noJsTheme = integrations[names.indexOf('awaitable:no-js-theme')];
+		const csp = integrations[names.indexOf('awaitable:csp-headers')];
+		expect(names.indexOf('awaitable:no-js-theme')).toBeLessThan(names.indexOf('awaitable:csp-headers'));
+		expect(Object.keys(noJsTheme?.hooks ?? {})).toContain('astro:build:generated');
+		expect(Object.keys(csp?.hooks ?? {})).toContain('astro:build:generated');
 	});
 });
