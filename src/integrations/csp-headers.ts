@@ -55,12 +55,10 @@ function packageDirectory(root: string, name: string): string | undefined {
 /** `sha256-…` hashes (without quotes, as Astro's config wants them) of every verbatim inline script. */
 async function inlineScriptHashes(directories: readonly string[]): Promise<`sha256-${string}`[]> {
 	const hashes = new Set<`sha256-${string}`>();
-	for (const directory of directories) {
-		for (const file of await filesUnder(directory, '.astro')) {
-			for (const body of inlineScriptsInAstroSource(await readFile(file, 'utf8'))) {
-				hashes.add(cspHash(body).slice(1, -1) as `sha256-${string}`);
-			}
-		}
+	// Read at once rather than one file per turn of the event loop (this runs while the build is configured).
+	const files = (await Promise.all(directories.map((directory) => filesUnder(directory, '.astro')))).flat();
+	for (const source of await Promise.all(files.map((file) => readFile(file, 'utf8')))) {
+		for (const body of inlineScriptsInAstroSource(source)) hashes.add(cspHash(body).slice(1, -1) as `sha256-${string}`);
 	}
 	return [...hashes].sort();
 }

@@ -45,6 +45,11 @@ function runtimeInfo(staged: Staged): RuntimeInfo {
 		: { path: null, off: staged.reason, files: {}, python: '', django: '', mb: 0 };
 }
 
+/** Whether this process is the astro CLI running `command` (`astro build`, `astro dev`). */
+export function startedByAstroCli(command: string, argv: readonly string[] = process.argv): boolean {
+	return /[\\/]astro(\.m?js)?$/.test(argv[1] ?? '') && argv[2] === command;
+}
+
 export default function runner(): AstroIntegration {
 	let staged: Staged | null = null;
 	let root = '';
@@ -59,37 +64,36 @@ export default function runner(): AstroIntegration {
 					return;
 				}
 				root = fileURLToPath(config.root);
-				// Staged from here, in a Python child process and the file reads that follow, while Astro goes on with the
-				// other integrations and starts Vite; awaited in Vite's `config` hook, the first place the result is
-				// needed (the define, and the Run caveat the Markdown plugins write). Only for `astro build` and
-				// `astro dev`: a tool that only loads this config (knip, an editor) runs no integration hook.
-				// Unit tests load this config through getViteConfig; they need no Python runtime.
 				// Once per process: a dev server restarted by Astro keeps what it staged.
-				const staging: Promise<Staged> = (
-					staged
-						? Promise.resolve(staged)
-						: (process.env['VITEST']
+				let staging: Promise<Staged> | undefined = staged ? Promise.resolve(staged) : undefined;
+				const stage = (): Promise<Staged> =>
+					(staging ??= // Unit tests load this config through getViteConfig; they need no Python runtime.
+						(
+							process.env['VITEST']
 								? Promise.resolve<Staged>({ ok: false, reason: 'not staged for unit tests' })
 								: stageRuntime(root)
-							).then((result) => {
-								if (result.ok)
-									logger.info(`staged Pyodide ${result.pyodideVersion} and Django as runner/${result.version}/`);
-								else logger.warn(`Run buttons are disabled: ${result.reason}`);
-								return result;
-							})
-				).then((result) => {
-					staged = result;
-					const info = runtimeInfo(result);
-					setRuntime({ caveat: info.off === null ? caveat(info) : null, off: info.off });
-					return result;
-				});
+						).then((result) => {
+							staged = result;
+							if (result.ok)
+								logger.info(`staged Pyodide ${result.pyodideVersion} and Django as runner/${result.version}/`);
+							else logger.warn(`Run buttons are disabled: ${result.reason}`);
+							const info = runtimeInfo(result);
+							setRuntime({ caveat: info.off === null ? caveat(info) : null, off: info.off });
+							return result;
+						}));
+				// Run from the astro CLI's `build` or `dev`, staging starts now, in a Python child process and the file
+				// reads that follow, while Astro sets up the other integrations and starts Vite. Otherwise (a tool that
+				// loads this config through getViteConfig, such as knip or vitest) it waits for Vite's `config` hook,
+				// which such tools never run. Either way that hook awaits it: the define and the Run caveat the
+				// Markdown plugins write need it.
+				if (startedByAstroCli(command)) stage().catch(() => undefined); // the error surfaces where it is awaited
 				updateConfig({
 					vite: {
 						plugins: [
 							{
 								name: 'awaitable:runner-runtime',
 								config: async () => ({
-									define: { __AWAITABLE_RUNNER__: JSON.stringify(runtimeInfo(await staging)) },
+									define: { __AWAITABLE_RUNNER__: JSON.stringify(runtimeInfo(await stage())) },
 								}),
 							},
 						],
