@@ -15,7 +15,7 @@
  *    `frame-ancestors 'none'`, added to the rules copied from `public/_headers`.
  */
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,8 @@ interface Audit {
 	out: string;
 	job: AuditJob;
 	results: Promise<PageResult[]>;
+	/** Removes the staging folder (registered for the process's exit until the pages are in place). */
+	removeStaging: () => void;
 }
 
 export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegration {
@@ -96,15 +98,20 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 	 * beside `out`, on the same disk.
 	 */
 	const startAudit = async (out: string): Promise<Audit> => {
-		const staging = path.join(path.dirname(out), `.${path.basename(out)}-csp-${process.pid}`);
+		// One name per output folder: a build that stopped before putting its pages in place (another integration's
+		// `astro:build:done` failed) leaves nothing behind for long, the next build of that folder starts by removing it.
+		const staging = path.join(path.dirname(out), `.${path.basename(out)}-csp-staging`);
 		await rm(staging, { recursive: true, force: true });
+		// On the way out of a failed build (Astro exits when a hook throws), the staged pages go too.
+		const removeStaging = () => rmSync(staging, { recursive: true, force: true });
+		process.once('exit', removeStaging);
 		const files = (await filesUnder(out, '.html')).filter((file) => !isServerBuild(out, file));
 		const job: AuditJob = { out, base, pages: files.map((file) => relativePage(out, file)), staging };
 		const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
 		const results = auditPagesInThreads(job, threads, sizes);
 		// Awaited in `astro:build:done`; until then a failure must not count as unhandled.
 		results.catch(() => undefined);
-		return { out, job, results };
+		return { out, job, results, removeStaging };
 	};
 	return {
 		name: 'awaitable:csp-headers',
@@ -150,6 +157,7 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 					await moveStagedPages(started.job, results);
 				} finally {
 					await rm(started.job.staging, { recursive: true, force: true });
+					process.off('exit', started.removeStaging);
 				}
 				const problems = results.flatMap(({ page, problems }) => problems.map((problem) => `- /${page} ${problem}`));
 				const policies = results.flatMap(({ policy }) => (policy === undefined ? [] : [policy]));
