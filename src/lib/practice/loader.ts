@@ -14,7 +14,7 @@ import { compileSet } from './compile.ts';
 import { reportPracticeProblems } from './dev-problems.ts';
 import { devRefresh, devSetRef, devSets, isPracticeRefresh, PRACTICE_LOADER } from './dev-sets.ts';
 import { parsePracticeFile } from './parse-file.ts';
-import { checkQuality, formatFigures, type QualityInput } from './quality.ts';
+import { checkItem, choiceItems, formatFigures, qualityFigures, type ChoiceItem } from './quality.ts';
 import { checkSiteRules, type LoadedSet } from './site-rules.ts';
 import { lessonOf } from './set-pages.ts';
 
@@ -42,7 +42,14 @@ async function yamlFiles(directory: string): Promise<string[]> {
 		.sort();
 }
 
-type ParseCache = Map<string, { source: string; result: ReturnType<typeof parsePracticeFile> }>;
+interface ParsedFile {
+	source: string;
+	result: ReturnType<typeof parsePracticeFile>;
+	/** The file's multiple-choice items and their problems (quality.ts), once its set parsed. */
+	quality?: { items: ChoiceItem[]; problems: AuthorProblem[] };
+}
+
+type ParseCache = Map<string, ParsedFile>;
 
 /**
  * Each file's text and parse result by absolute path, kept between loads in `astro dev`: a save re-reads and
@@ -58,6 +65,8 @@ function parseCache(directory: string): ParseCache {
 }
 const PARSE_CACHES = Symbol.for('awaitable.practice-parse-cache');
 
+const fileQuality = (items: ChoiceItem[]) => ({ items, problems: items.flatMap(checkItem) });
+
 export function practiceLoader(options: { base: string }): Loader {
 	return {
 		name: PRACTICE_LOADER,
@@ -72,8 +81,10 @@ export function practiceLoader(options: { base: string }): Loader {
 
 			const loadAll = async () => {
 				const loaded: LoadedSet[] = [];
-				const sources: QualityInput[] = [];
+				const sourceOf = new Map<string, string>();
 				const problems: AuthorProblem[] = [];
+				const choices: ChoiceItem[] = [];
+				const qualityProblems: AuthorProblem[] = [];
 				const files = await yamlFiles(directory);
 				const present = new Set(files);
 				for (const absolute of parsed.keys()) if (!present.has(absolute)) parsed.delete(absolute);
@@ -93,15 +104,17 @@ export function practiceLoader(options: { base: string }): Loader {
 					const { source, result } = cached;
 					if (result.ok) {
 						loaded.push({ id, file, set: result.set });
-						sources.push({ file, source, set: result.set });
+						sourceOf.set(file, source);
+						// Fair questions (quality.ts): per-item rules stop the build, kept per file like its parse.
+						cached.quality ??= fileQuality(choiceItems([{ file, source, set: result.set }]));
+						choices.push(...cached.quality.items);
+						qualityProblems.push(...cached.quality.problems);
 					} else problems.push(...result.problems);
 				}
-				problems.push(...checkSiteRules(loaded));
-				// Fair questions (quality.ts): per-item rules stop the build; the site-wide figures are logged.
-				const quality = checkQuality(sources);
-				problems.push(...quality.problems);
+				problems.push(...checkSiteRules(loaded), ...qualityProblems);
 				if (problems.length > 0) throw new PracticeDataError(problems);
-				context.logger.info(formatFigures(quality.figures));
+				// The site-wide figures are logged.
+				context.logger.info(formatFigures(qualityFigures(choices)));
 
 				const render = async (markdown: string) => (await context.renderMarkdown(markdown)).html;
 				// Like glob(): an entry whose file is unchanged (same digest in the store, which `astro dev` keeps in
@@ -114,7 +127,6 @@ export function practiceLoader(options: { base: string }): Loader {
 					context.store.delete(id);
 					devSets().delete(id);
 				}
-				const sourceOf = new Map(sources.map(({ file, source }) => [file, source]));
 				let compiled = 0;
 				await Promise.all(
 					loaded.map(async ({ id, file, set }) => {
