@@ -204,6 +204,15 @@ describe('the practice loader', () => {
 		await expect.poll(() => currentPracticeProblems()).toEqual([]);
 	});
 
+	test('a reference this dev server has not compiled (a restart over broken data) says so instead of showing nothing', async () => {
+		const store = new Map<string, Entry>();
+		await loader().load(context(root, store, { watcher: fakeWatcher() }));
+		devSets().clear();
+		expect(() => compiledSet(store.get('aget/quiz')?.data as StoredSet)).toThrow(
+			'The practice set "aget/quiz" has not been compiled by this dev server yet',
+		);
+	});
+
 	test('a deleted file takes its set out of the store and out of memory', async () => {
 		const store = new Map<string, Entry>();
 		await loader().load(context(root, store, { watcher: fakeWatcher() }));
