@@ -127,10 +127,13 @@ export function practiceLoader(options: { base: string }): Loader {
 					context.store.delete(id);
 					devSets().delete(id);
 				}
+				// A dev store's entries are references: their own digest, so that a store kept from before (whole sets)
+				// is replaced by references.
+				const storedFormat = dev ? `${COMPILED_FORMAT}+dev-ref` : COMPILED_FORMAT;
 				let compiled = 0;
 				await Promise.all(
 					loaded.map(async ({ id, file, set }) => {
-						const digest = context.generateDigest(`${COMPILED_FORMAT}\n${sourceOf.get(file) ?? ''}`);
+						const digest = context.generateDigest(`${storedFormat}\n${sourceOf.get(file) ?? ''}`);
 						if (context.store.get(id)?.digest === digest && (!dev || devSets().has(id))) return;
 						const data = await compileSet({ id, lesson: lessonOf(id), file }, set, render);
 						if (dev) devSets().set(id, data);
