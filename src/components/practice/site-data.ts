@@ -4,6 +4,7 @@
  * logic is in `src/lib`.
  */
 import { getCollection, getEntry } from 'astro:content';
+import { compiledSet } from '~/lib/practice/dev-sets.ts';
 import type { CompiledQuestion, CompiledSet, LessonPractice } from '~/lib/practice/compiled.ts';
 import { lessonsFrom, type LessonInfo } from '~/lib/lessons/lessons.ts';
 import { buildCatalog, itemsOf, type CatalogLesson, type ItemsByType } from '~/lib/progress/catalog.ts';
@@ -27,7 +28,7 @@ export async function lessons(): Promise<LessonInfo[]> {
  */
 async function sets(): Promise<CompiledSet[]> {
 	return (await getCollection('practice'))
-		.map((entry) => entry.data)
+		.map((entry) => compiledSet(entry.data))
 		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
