@@ -8,10 +8,13 @@
  * 2. opens the page afresh and expects the overlay again (a reload does not hide the problem);
  * 3. saves the fix and waits for the overlay to go.
  *
- * It also checks the dev-only /author/ page lists the items with their answers. Prints one line per check.
+ * It also checks the dev-only /author/ page lists the items with their answers, and that the dev server serves
+ * every lesson's practice data (`/practice/<lesson>.json`, after the edits above are undone) exactly as a build
+ * of the same copy writes it: `astro dev` keeps compiled sets in memory, a build in its data store
+ * (src/lib/practice/dev-sets.ts), and the two must agree. Prints one line per check.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
@@ -103,6 +106,12 @@ const server = spawn(process.execPath, [astroCli(project), 'dev', '--port', Stri
 	stdio: ['ignore', 'pipe', 'pipe'],
 });
 let log = '';
+async function stopServer(): Promise<void> {
+	if (server.exitCode !== null || server.signalCode !== null) return;
+	const closed = new Promise((resolve) => server.once('close', resolve));
+	server.kill();
+	await closed;
+}
 server.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
 server.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
 
@@ -172,12 +181,37 @@ try {
 		),
 		author.match(/<p class="warning[\s\S]{0,600}/)?.[0] ?? 'no warning on the page',
 	);
+
+	// Every lesson's data from the dev server (its sets compiled in memory), then from a build of the same files.
+	const lessons = readdirSync(path.join(project, 'src/content/practice'));
+	const served = new Map<string, string>();
+	for (const lesson of lessons) {
+		served.set(lesson, await (await fetch(`${ORIGIN}/practice/${lesson}.json`)).text());
+	}
+	await stopServer();
+	const built = await new Promise<number | null>((resolve) => {
+		const build = spawn(process.execPath, [astroCli(project), 'build'], {
+			cwd: project,
+			env: buildEnvironment(),
+			stdio: 'ignore',
+		});
+		build.once('close', resolve);
+	});
+	check('the copy builds', built === 0, `astro build exited with ${String(built)}`);
+	const differing = lessons.filter((lesson) => {
+		const file = path.join(project, 'dist/practice', `${lesson}.json`);
+		return built !== 0 || readFileSync(file, 'utf8') !== served.get(lesson);
+	});
+	check(
+		`the dev server serves each lesson's practice data as the build writes it (${lessons.length} lessons)`,
+		lessons.length > 0 && differing.length === 0,
+		`differs for ${differing.join(', ')}`,
+	);
 } catch (error) {
 	check('the dev server runs', false, `${String(error)}\n${log.slice(-2000)}`);
 } finally {
 	await browser.close();
-	server.kill();
-	await new Promise((resolve) => server.once('close', resolve));
+	await stopServer();
 	rmSync(work, { recursive: true, force: true });
 }
 console.log(`dev-errors: ${failures === 0 ? 'all passed' : `${failures} failed`}`);

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
-import type { CompiledSet } from './lib/practice/compiled.ts';
+import type { StoredSet } from './lib/practice/dev-sets.ts';
 import { practiceLoader } from './lib/practice/loader.ts';
 
 export const collections = {
@@ -20,10 +20,11 @@ export const collections = {
 	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 	/**
 	 * Practice sets: YAML under `src/content/practice`, validated and compiled by our own loader (which
-	 * reports author errors with file, id and fix). The schema only types the compiled entries.
+	 * reports author errors with file, id and fix). The schema only types the entries: a compiled set, or in
+	 * `astro dev` a reference to one (read them with `compiledSet`, src/lib/practice/dev-sets.ts).
 	 */
 	practice: defineCollection({
 		loader: practiceLoader({ base: 'src/content/practice' }),
-		schema: z.custom<CompiledSet>(),
+		schema: z.custom<StoredSet>(),
 	}),
 };

@@ -3,11 +3,14 @@
  * is watching: file and line, item id, what is wrong and the fix, for every problem at once. Saving a fix
  * reloads the page, which clears the overlay. (The loader keeps the dev server running on bad data and
  * reports through `src/lib/practice/dev-problems.ts`; without this, mistakes show only in the terminal.)
+ * It also gives the loader Astro's `refreshContent`, so that a saved question file reaches the page without
+ * waiting for the data store's debounce (`src/lib/practice/dev-sets.ts`).
  */
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { formatProblems, type AuthorProblem } from '../lib/practice/author-errors.ts';
 import { currentPracticeProblems, onPracticeProblems } from '../lib/practice/dev-problems.ts';
+import { PRACTICE_LOADER, PRACTICE_REFRESH, setDevRefresh } from '../lib/practice/dev-sets.ts';
 
 /**
  * The error Vite sends to the browser, in the fields Astro's overlay shows. Astro escapes the message and the
@@ -32,7 +35,16 @@ export default function practiceDevErrors(): AstroIntegration {
 	return {
 		name: 'awaitable:practice-dev-errors',
 		hooks: {
-			'astro:server:setup': ({ server }) => {
+			'astro:server:setup': ({ server, refreshContent, logger }) => {
+				// A saved question file: Astro runs the practice loader at once and writes its store without the
+				// store's 500 ms debounce (src/lib/practice/dev-sets.ts).
+				if (refreshContent) {
+					setDevRefresh(() => {
+						refreshContent({ loaders: [PRACTICE_LOADER], context: { ...PRACTICE_REFRESH } }).catch((error: unknown) =>
+							logger.error(error instanceof Error ? error.message : String(error)),
+						);
+					});
+				}
 				const root = server.config.root;
 				// The dev server's own URL with the base (known once it listens), for links the overlay can follow.
 				const siteUrl = () => {

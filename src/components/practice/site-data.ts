@@ -4,6 +4,7 @@
  * logic is in `src/lib`.
  */
 import { getCollection, getEntry } from 'astro:content';
+import { compiledSet } from '~/lib/practice/dev-sets.ts';
 import type { CompiledQuestion, CompiledSet, LessonPractice } from '~/lib/practice/compiled.ts';
 import { lessonsFrom, type LessonInfo } from '~/lib/lessons/lessons.ts';
 import { buildCatalog, itemsOf, type CatalogLesson, type ItemsByType } from '~/lib/progress/catalog.ts';
@@ -38,7 +39,9 @@ export const lessons: () => Promise<LessonInfo[]> = oncePerBuild(async () =>
  * machines; the test's draw for a seed depends on the pool's order, so it must not.
  */
 const sets: () => Promise<CompiledSet[]> = oncePerBuild(async () =>
-	(await getCollection('practice')).map((entry) => entry.data).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+	(await getCollection('practice'))
+		.map((entry) => compiledSet(entry.data))
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
 );
 
 /** Every lesson's (or other page's) sets, by the first segment of their ids. */

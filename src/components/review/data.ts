@@ -3,6 +3,7 @@
  * them. Thin over `astro:content`; the logic is in `src/lib/review/`.
  */
 import { getCollection } from 'astro:content';
+import { compiledSet } from '~/lib/practice/dev-sets.ts';
 import { lessonsFrom } from '~/lib/lessons/lessons.ts';
 import { buildCatalog, type CatalogLesson } from '~/lib/progress/catalog.ts';
 import { reviewItems } from '~/lib/review/catalog.ts';
@@ -23,7 +24,7 @@ export interface ReviewData {
 export async function reviewData(): Promise<ReviewData> {
 	const docs = await getCollection('docs');
 	const sets = (await getCollection('practice'))
-		.map((entry) => entry.data)
+		.map((entry) => compiledSet(entry.data))
 		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const lessons = lessonsFrom(docs, base);
 	const items = reviewItems(sets);

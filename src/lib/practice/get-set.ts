@@ -3,6 +3,7 @@
  * the build with a message naming the page's file, the id and the fix.
  */
 import { getCollection, getEntry, render } from 'astro:content';
+import { compiledSet } from './dev-sets.ts';
 import type { CompiledSet } from './compiled.ts';
 import { KINDS } from './kinds.ts';
 import { AuthorError, otherTypeMessage, unknownSetMessage } from './author-errors.ts';
@@ -22,7 +23,7 @@ export async function getPracticeSet<T extends CompiledSet['type']>(
 		const ids = (await getCollection('practice')).filter((set) => set.data.type === type).map((set) => set.id);
 		throw new AuthorError({ code: 'AW401', file: page, message: unknownSetMessage(component, id, type, ids) });
 	}
-	const set = entry.data;
+	const set = compiledSet(entry.data);
 	if (set.type !== type) {
 		throw new AuthorError({
 			code: 'AW402',

@@ -12,8 +12,9 @@ import type { AuthorProblem } from './author-errors.ts';
 import { AUTHOR_GUIDE, formatProblems } from './author-errors.ts';
 import { compileSet } from './compile.ts';
 import { reportPracticeProblems } from './dev-problems.ts';
+import { devRefresh, devSetRef, devSets, isPracticeRefresh, PRACTICE_LOADER } from './dev-sets.ts';
 import { parsePracticeFile } from './parse-file.ts';
-import { checkQuality, formatFigures, type QualityInput } from './quality.ts';
+import { checkItem, choiceItems, formatFigures, qualityFigures, type ChoiceItem } from './quality.ts';
 import { checkSiteRules, type LoadedSet } from './site-rules.ts';
 import { lessonOf } from './set-pages.ts';
 
@@ -41,21 +42,49 @@ async function yamlFiles(directory: string): Promise<string[]> {
 		.sort();
 }
 
+interface ParsedFile {
+	source: string;
+	result: ReturnType<typeof parsePracticeFile>;
+	/** The file's multiple-choice items and their problems (quality.ts), once its set parsed. */
+	quality?: { items: ChoiceItem[]; problems: AuthorProblem[] };
+}
+
+type ParseCache = Map<string, ParsedFile>;
+
+/**
+ * Each file's text and parse result by absolute path, kept between loads in `astro dev`: a save re-reads and
+ * re-parses only the files the watcher reported (500 lessons are 2,000 files; parsing them all took seconds).
+ * On `globalThis`, per folder: the run Astro makes for `refreshContent` gets a new instance of this loader.
+ */
+function parseCache(directory: string): ParseCache {
+	const holder = globalThis as { [PARSE_CACHES]?: Map<string, ParseCache> };
+	const caches = (holder[PARSE_CACHES] ??= new Map());
+	let cache = caches.get(directory);
+	if (!cache) caches.set(directory, (cache = new Map()));
+	return cache;
+}
+const PARSE_CACHES = Symbol.for('awaitable.practice-parse-cache');
+
+const fileQuality = (items: ChoiceItem[]) => ({ items, problems: items.flatMap(checkItem) });
+
 export function practiceLoader(options: { base: string }): Loader {
 	return {
-		name: 'awaitable-practice',
+		name: PRACTICE_LOADER,
 		load: async (context: LoaderContext) => {
 			const root = fileURLToPath(context.config.root);
 			const directory = path.resolve(root, options.base);
-
-			// Each file's text and parse result, kept between loads in `astro dev`: a save re-reads and re-parses
-			// only the files the watcher reported (500 lessons are 2,000 files; parsing them all took seconds).
-			const parsed = new Map<string, { source: string; result: ReturnType<typeof parsePracticeFile> }>();
+			const dev = context.watcher !== undefined;
+			const refreshing = isPracticeRefresh(context.refreshContextData);
+			const parsed = parseCache(directory);
+			// A first load (or one Astro makes for a changed configuration) reads every file afresh.
+			if (!refreshing) parsed.clear();
 
 			const loadAll = async () => {
 				const loaded: LoadedSet[] = [];
-				const sources: QualityInput[] = [];
+				const sourceOf = new Map<string, string>();
 				const problems: AuthorProblem[] = [];
+				const choices: ChoiceItem[] = [];
+				const qualityProblems: AuthorProblem[] = [];
 				const files = await yamlFiles(directory);
 				const present = new Set(files);
 				for (const absolute of parsed.keys()) if (!present.has(absolute)) parsed.delete(absolute);
@@ -75,29 +104,40 @@ export function practiceLoader(options: { base: string }): Loader {
 					const { source, result } = cached;
 					if (result.ok) {
 						loaded.push({ id, file, set: result.set });
-						sources.push({ file, source, set: result.set });
+						sourceOf.set(file, source);
+						// Fair questions (quality.ts): per-item rules stop the build, kept per file like its parse.
+						cached.quality ??= fileQuality(choiceItems([{ file, source, set: result.set }]));
+						choices.push(...cached.quality.items);
+						qualityProblems.push(...cached.quality.problems);
 					} else problems.push(...result.problems);
 				}
-				problems.push(...checkSiteRules(loaded));
-				// Fair questions (quality.ts): per-item rules stop the build; the site-wide figures are logged.
-				const quality = checkQuality(sources);
-				problems.push(...quality.problems);
+				problems.push(...checkSiteRules(loaded), ...qualityProblems);
 				if (problems.length > 0) throw new PracticeDataError(problems);
-				context.logger.info(formatFigures(quality.figures));
+				// The site-wide figures are logged.
+				context.logger.info(formatFigures(qualityFigures(choices)));
 
 				const render = async (markdown: string) => (await context.renderMarkdown(markdown)).html;
 				// Like glob(): an entry whose file is unchanged (same digest in the store, which `astro dev` keeps in
 				// memory and a warm build reads from .astro/) is not compiled again; entries of deleted files go.
+				// In `astro dev` the store holds a reference and the compiled set stays in memory (dev-sets.ts), so
+				// a set is compiled again when this process has not compiled it yet (a restart over a kept store).
 				const ids = new Set(loaded.map(({ id }) => id));
-				for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
-				const sourceOf = new Map(sources.map(({ file, source }) => [file, source]));
+				for (const id of context.store.keys()) {
+					if (ids.has(id)) continue;
+					context.store.delete(id);
+					devSets().delete(id);
+				}
+				// A dev store's entries are references: their own digest, so that a store kept from before (whole sets)
+				// is replaced by references.
+				const storedFormat = dev ? `${COMPILED_FORMAT}+dev-ref` : COMPILED_FORMAT;
 				let compiled = 0;
 				await Promise.all(
 					loaded.map(async ({ id, file, set }) => {
-						const digest = context.generateDigest(`${COMPILED_FORMAT}\n${sourceOf.get(file) ?? ''}`);
-						if (context.store.get(id)?.digest === digest) return;
+						const digest = context.generateDigest(`${storedFormat}\n${sourceOf.get(file) ?? ''}`);
+						if (context.store.get(id)?.digest === digest && (!dev || devSets().has(id))) return;
 						const data = await compileSet({ id, lesson: lessonOf(id), file }, set, render);
-						context.store.set({ id, data: { ...data }, filePath: file, digest });
+						if (dev) devSets().set(id, data);
+						context.store.set({ id, data: dev ? { ...devSetRef(data, digest) } : { ...data }, filePath: file, digest });
 						compiled++;
 					}),
 				);
@@ -117,12 +157,17 @@ export function practiceLoader(options: { base: string }): Loader {
 			// In `astro dev` a data mistake is reported but does not stop the server: the author fixes the
 			// file and the watcher below reloads it.
 			await loadAll().then(reportClean, reportFailure);
+			if (refreshing) return;
 
 			context.watcher.add(directory);
 			const reload = (changed: string) => {
 				if (!changed.startsWith(directory) || !/\.ya?ml$/.test(changed)) return;
 				parsed.delete(changed);
-				loadAll().then(reportClean, reportFailure);
+				// Through Astro's `refreshContent` when the integration offers it: Astro then runs this loader and
+				// writes the store at once, where a change made here waits for the store's 500 ms debounce.
+				const refresh = devRefresh();
+				if (refresh) refresh();
+				else loadAll().then(reportClean, reportFailure);
 			};
 			context.watcher.on('change', reload);
 			context.watcher.on('add', reload);

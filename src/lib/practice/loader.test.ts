@@ -1,0 +1,248 @@
+/**
+ * The practice loader in a build and in `astro dev`, over the site's own practice files in a temporary folder,
+ * with a store and a watcher that behave like Astro's (a set with an unchanged digest is not stored again).
+ * The Markdown renderer is a stand-in: what is compared is the data path, the same in both runs.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import practiceDevErrors from '../../integrations/practice-dev-errors.ts';
+import type { CompiledSet } from './compiled.ts';
+import {
+	compiledSet,
+	devRefresh,
+	devSets,
+	isDevSetRef,
+	PRACTICE_LOADER,
+	PRACTICE_REFRESH,
+	setDevRefresh,
+	type StoredSet,
+} from './dev-sets.ts';
+import { currentPracticeProblems, reportPracticeProblems } from './dev-problems.ts';
+import { practiceLoader } from './loader.ts';
+
+const PRACTICE = fileURLToPath(new URL('../../content/practice/', import.meta.url));
+
+interface Entry {
+	id: string;
+	data: StoredSet;
+	digest?: string;
+	filePath?: string;
+}
+
+type Listener = (file: string) => void;
+
+/** A watcher that records its listeners and lets the test fire them. */
+function fakeWatcher() {
+	const listeners = new Map<string, Listener[]>();
+	return {
+		add: () => undefined,
+		on: (event: string, listener: Listener) => listeners.set(event, [...(listeners.get(event) ?? []), listener]),
+		fire: (event: string, file: string) => {
+			for (const listener of listeners.get(event) ?? []) listener(file);
+		},
+		count: (event: string) => listeners.get(event)?.length ?? 0,
+	};
+}
+
+/** A loader context over `root` sharing `entries` (Astro's store keeps them between loads). */
+function context(
+	root: string,
+	entries: Map<string, Entry>,
+	options: { watcher?: ReturnType<typeof fakeWatcher>; refresh?: boolean; logs?: string[] } = {},
+): LoaderContext {
+	const log = (message: string) => options.logs?.push(message);
+	return {
+		collection: 'practice',
+		config: { root: pathToFileURL(`${root}/`) },
+		logger: { info: log, warn: log, error: log, debug: log },
+		renderMarkdown: (markdown: string) => Promise.resolve({ html: `<p>${markdown}</p>\n`, metadata: {} }),
+		generateDigest: (data: unknown) =>
+			createHash('sha256')
+				.update(typeof data === 'string' ? data : JSON.stringify(data))
+				.digest('hex'),
+		store: {
+			get: (id: string) => entries.get(id),
+			keys: () => [...entries.keys()],
+			delete: (id: string) => entries.delete(id),
+			set: (entry: Entry) => {
+				if (entry.digest !== undefined && entries.get(entry.id)?.digest === entry.digest) return false;
+				entries.set(entry.id, structuredClone(entry));
+				return true;
+			},
+		},
+		...(options.watcher ? { watcher: options.watcher } : {}),
+		...(options.refresh ? { refreshContextData: { ...PRACTICE_REFRESH } } : {}),
+	} as unknown as LoaderContext;
+}
+
+const compiledCount = (logs: string[]) => Number(/\((\d+) compiled/.exec(logs.at(-1) ?? '')?.[1]);
+
+let root: string;
+beforeEach(() => {
+	root = mkdtempSync(path.join(os.tmpdir(), 'awaitable-loader-'));
+	cpSync(PRACTICE, path.join(root, 'src/content/practice'), { recursive: true });
+	devSets().clear();
+	setDevRefresh(undefined);
+	reportPracticeProblems([]);
+});
+afterEach(() => {
+	rmSync(root, { recursive: true, force: true });
+	devSets().clear();
+	setDevRefresh(undefined);
+});
+
+const loader = () => practiceLoader({ base: 'src/content/practice' });
+const QUIZ = 'src/content/practice/aget/quiz.yaml';
+
+/** Edits the first quiz prompt of aget/quiz.yaml; returns the new text. */
+function editPrompt(text: string): string {
+	const file = path.join(root, QUIZ);
+	writeFileSync(file, readFileSync(file, 'utf8').replace(/^( {4}prompt: )(.*)$/m, `$1${JSON.stringify(text)}`));
+	return file;
+}
+
+const firstPrompt = (set: CompiledSet) => (set.type === 'quiz' ? set.items[0]?.promptHtml : undefined);
+
+describe('the practice loader', () => {
+	test('in astro dev it stores a small reference per set, and compiledSet gives exactly the sets a build stores', async () => {
+		const built = new Map<string, Entry>();
+		await loader().load(context(root, built));
+		devSets().clear();
+		const dev = new Map<string, Entry>();
+		await loader().load(context(root, dev, { watcher: fakeWatcher() }));
+
+		expect(built.size).toBeGreaterThan(20);
+		expect([...dev.keys()].sort()).toEqual([...built.keys()].sort());
+		for (const [id, entry] of built) {
+			expect(isDevSetRef(entry.data), id).toBe(false);
+			const stored = dev.get(id);
+			expect(stored && isDevSetRef(stored.data), id).toBe(true);
+			expect(compiledSet(stored?.data ?? entry.data), id).toEqual(entry.data);
+			expect(compiledSet(entry.data)).toBe(entry.data);
+		}
+		const bytes = (entries: Map<string, Entry>) => JSON.stringify([...entries.values()]).length;
+		expect(bytes(dev)).toBeLessThan(bytes(built) / 10);
+	});
+
+	test('in astro dev a store kept with whole sets (from before references) gets references', async () => {
+		const store = new Map<string, Entry>();
+		await loader().load(context(root, store));
+		await loader().load(context(root, store, { watcher: fakeWatcher() }));
+		for (const [id, entry] of store) expect(isDevSetRef(entry.data), id).toBe(true);
+	});
+
+	test('a warm build compiles only the sets whose file changed', async () => {
+		const store = new Map<string, Entry>();
+		const logs: string[] = [];
+		await loader().load(context(root, store, { logs }));
+		expect(compiledCount(logs)).toBe(store.size);
+		editPrompt('Warm build edit');
+		await loader().load(context(root, store, { logs }));
+		expect(compiledCount(logs)).toBe(1);
+		const set = store.get('aget/quiz')?.data;
+		expect(set && firstPrompt(compiledSet(set))).toBe('<p>Warm build edit</p>\n');
+	});
+
+	test('in astro dev a restart over a kept store compiles the sets again, as their compiled form was in memory', async () => {
+		const store = new Map<string, Entry>();
+		await loader().load(context(root, store, { watcher: fakeWatcher() }));
+		devSets().clear();
+		const logs: string[] = [];
+		await loader().load(context(root, store, { watcher: fakeWatcher(), logs }));
+		expect(compiledCount(logs)).toBe(store.size);
+		expect(() => store.forEach((entry) => compiledSet(entry.data))).not.toThrow();
+	});
+
+	test("a save in astro dev asks Astro to run the loader (refreshContent), whose run compiles only the saved file's set", async () => {
+		const store = new Map<string, Entry>();
+		const watcher = fakeWatcher();
+		await loader().load(context(root, store, { watcher }));
+		const asked: unknown[] = [];
+		setDevRefresh(() => asked.push('refresh'));
+
+		const file = editPrompt('Saved in dev');
+		watcher.fire('change', file);
+		expect(asked).toEqual(['refresh']);
+		// The loader did not load in place: the set is unchanged until Astro's run.
+		expect(firstPrompt(compiledSet(store.get('aget/quiz')?.data as StoredSet))).not.toBe('<p>Saved in dev</p>\n');
+
+		const logs: string[] = [];
+		await loader().load(context(root, store, { watcher, refresh: true, logs }));
+		expect(compiledCount(logs)).toBe(1);
+		expect(firstPrompt(compiledSet(store.get('aget/quiz')?.data as StoredSet))).toBe('<p>Saved in dev</p>\n');
+		// Astro's run does not watch the files a second time.
+		expect(watcher.count('change')).toBe(1);
+	});
+
+	test('without refreshContent a save in astro dev is loaded in place, as before', async () => {
+		const store = new Map<string, Entry>();
+		const watcher = fakeWatcher();
+		await loader().load(context(root, store, { watcher }));
+		watcher.fire('change', editPrompt('Loaded in place'));
+		await expect
+			.poll(() => firstPrompt(compiledSet(store.get('aget/quiz')?.data as StoredSet)))
+			.toBe('<p>Loaded in place</p>\n');
+	});
+
+	test("in astro dev a file's quality problem is still reported after a save of another file, and goes with its fix", async () => {
+		const store = new Map<string, Entry>();
+		const watcher = fakeWatcher();
+		await loader().load(context(root, store, { watcher }));
+		const file = path.join(root, QUIZ);
+		const original = readFileSync(file, 'utf8');
+		writeFileSync(file, original.replace('A tuple `(post, created)`.', 'All of the above.'));
+		watcher.fire('change', file);
+		await expect.poll(() => currentPracticeProblems().map((problem) => problem.code)).toEqual(['AW301']);
+
+		const other = path.join(root, 'src/content/practice/asave/quiz.yaml');
+		writeFileSync(other, `${readFileSync(other, 'utf8')}\n`);
+		watcher.fire('change', other);
+		await loader().load(context(root, store, { watcher, refresh: true }));
+		expect(currentPracticeProblems().map((problem) => problem.code)).toEqual(['AW301']);
+
+		writeFileSync(file, original);
+		watcher.fire('change', file);
+		await expect.poll(() => currentPracticeProblems()).toEqual([]);
+	});
+
+	test('a reference this dev server has not compiled (a restart over broken data) says so instead of showing nothing', async () => {
+		const store = new Map<string, Entry>();
+		await loader().load(context(root, store, { watcher: fakeWatcher() }));
+		devSets().clear();
+		expect(() => compiledSet(store.get('aget/quiz')?.data as StoredSet)).toThrow(
+			'The practice set "aget/quiz" has not been compiled by this dev server yet',
+		);
+	});
+
+	test('a deleted file takes its set out of the store and out of memory', async () => {
+		const store = new Map<string, Entry>();
+		await loader().load(context(root, store, { watcher: fakeWatcher() }));
+		rmSync(path.join(root, 'src/content/practice/aget/cards.yaml'));
+		await loader().load(context(root, store, { watcher: fakeWatcher() }));
+		expect(store.has('aget/cards')).toBe(false);
+		expect(devSets().has('aget/cards')).toBe(false);
+	});
+});
+
+describe('the dev integration', () => {
+	test("gives the loader Astro's refreshContent for this loader alone, marked as the loader's own run", async () => {
+		const calls: unknown[] = [];
+		const hook = practiceDevErrors().hooks['astro:server:setup'] as (options: unknown) => void;
+		hook({
+			server: { config: { root, base: '/' }, ws: { send: () => undefined, on: () => undefined } },
+			refreshContent: (options: unknown) => {
+				calls.push(options);
+				return Promise.resolve();
+			},
+			logger: { error: () => undefined },
+		});
+		devRefresh()?.();
+		expect(calls).toEqual([{ loaders: [PRACTICE_LOADER], context: { ...PRACTICE_REFRESH } }]);
+		await Promise.resolve();
+	});
+});
