@@ -47,7 +47,7 @@ export async function checkBrowserRuntime(
 	const lessons = snippets
 		.map((snippet, index) => ({ snippet, result: results[index] }))
 		.filter(({ snippet }) => snippet.file.startsWith(`${DOCS_DIR}/`));
-	const django = bundleDjango(root);
+	const django = await bundleDjango(root);
 	if (!django.ok) throw new Error(`the browser runtime could not be staged: ${django.reason}`);
 
 	const { loadPyodide } = (await import(join(pyodideDir(), 'pyodide.mjs'))) as {

@@ -14,23 +14,22 @@
  *    (Netlify, Cloudflare Pages) get the policy as a header too: the union of every page's policy plus
  *    `frame-ancestors 'none'`, added to the rules copied from `public/_headers`.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
+import { isServerBuild } from '../lib/site/astro-output.ts';
+import { type AuditJob, auditPages, auditPagesInThreads, moveStagedPages, type PageResult } from './csp-audit.ts';
 import {
-	auditPage,
 	cspHash,
 	inlineScriptsInAstroSource,
 	mergePolicies,
 	parsePolicy,
-	type Policy,
 	serializePolicy,
 	withHeaders,
-	withOnlyPageHashes,
 } from './csp-policy.ts';
 
 /** Directives that only work as a response header; browsers ignore (and log) them in a `<meta>`. */
@@ -56,12 +55,10 @@ function packageDirectory(root: string, name: string): string | undefined {
 /** `sha256-…` hashes (without quotes, as Astro's config wants them) of every verbatim inline script. */
 async function inlineScriptHashes(directories: readonly string[]): Promise<`sha256-${string}`[]> {
 	const hashes = new Set<`sha256-${string}`>();
-	for (const directory of directories) {
-		for (const file of await filesUnder(directory, '.astro')) {
-			for (const body of inlineScriptsInAstroSource(await readFile(file, 'utf8'))) {
-				hashes.add(cspHash(body).slice(1, -1) as `sha256-${string}`);
-			}
-		}
+	// Read at once rather than one file per turn of the event loop (this runs while the build is configured).
+	const files = (await Promise.all(directories.map((directory) => filesUnder(directory, '.astro')))).flat();
+	for (const source of await Promise.all(files.map((file) => readFile(file, 'utf8')))) {
+		for (const body of inlineScriptsInAstroSource(source)) hashes.add(cspHash(body).slice(1, -1) as `sha256-${string}`);
 	}
 	return [...hashes].sort();
 }
@@ -69,11 +66,53 @@ async function inlineScriptHashes(directories: readonly string[]): Promise<`sha2
 export interface CspHeadersOptions {
 	/** Packages whose `.astro` components render `<script is:inline>`; default Starlight. */
 	packages?: string[];
+	/**
+	 * Worker threads for the check of the built pages; default one less than the machine's cores (at least one:
+	 * the other core runs the `astro:build:done` hooks, Pagefind's above all). 0 checks them in Astro's thread.
+	 */
+	threads?: number;
+}
+
+/** A page's path relative to the output folder, with `/` separators. */
+function relativePage(out: string, file: string): string {
+	return path.relative(out, file).split(path.sep).join('/');
+}
+
+/** A check of the built pages under way (csp-audit.ts). */
+interface Audit {
+	out: string;
+	job: AuditJob;
+	results: Promise<PageResult[]>;
+	/** Removes the staging folder (registered for the process's exit until the pages are in place). */
+	removeStaging: () => void;
 }
 
 export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegration {
 	const packages = options.packages ?? ['@astrojs/starlight'];
+	const threads = options.threads ?? Math.max(1, os.availableParallelism() - 1);
 	let base = '/';
+	let audit: Audit | undefined;
+	/**
+	 * Starts the check of every page built into `out` (listed before this returns: in `astro:build:generated`
+	 * Astro removes its server build, `.prerender/`, as soon as the hooks have run). The staging folder sits
+	 * beside `out`, on the same disk.
+	 */
+	const startAudit = async (out: string): Promise<Audit> => {
+		// One name per output folder: a build that stopped before putting its pages in place (another integration's
+		// `astro:build:done` failed) leaves nothing behind for long, the next build of that folder starts by removing it.
+		const staging = path.join(path.dirname(out), `.${path.basename(out)}-csp-staging`);
+		await rm(staging, { recursive: true, force: true });
+		// On the way out of a failed build (Astro exits when a hook throws), the staged pages go too.
+		const removeStaging = () => rmSync(staging, { recursive: true, force: true });
+		process.once('exit', removeStaging);
+		const files = (await filesUnder(out, '.html')).filter((file) => !isServerBuild(out, file));
+		const job: AuditJob = { out, base, pages: files.map((file) => relativePage(out, file)), staging };
+		const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+		const results = auditPagesInThreads(job, threads, sizes);
+		// Awaited in `astro:build:done`; until then a failure must not count as unhandled.
+		results.catch(() => undefined);
+		return { out, job, results, removeStaging };
+	};
 	return {
 		name: 'awaitable:csp-headers',
 		hooks: {
@@ -98,31 +137,30 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 				updateConfig({ security: { csp: { algorithm: 'SHA-256', scriptDirective: { hashes } } } });
 				logger.info(`Hashed ${hashes.length} inline scripts for the Content-Security-Policy.`);
 			},
+			// The pages are all written: their check starts now, in worker threads (csp-audit.ts), and runs while the
+			// other integrations' `astro:build:done` hooks run; csp-headers' own waits for it and puts the pages in place.
+			'astro:build:generated': async ({ dir }) => {
+				audit = await startAudit(fileURLToPath(dir));
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
-				const stylesheets = new Map<string, string | undefined>();
-				/** A built stylesheet's text by its link's href (under the site's base), read once. */
-				const readStylesheet = (href: string) => {
-					if (!stylesheets.has(href)) {
-						const file = href.startsWith(base) ? path.join(out, href.slice(base.length)) : undefined;
-						stylesheets.set(href, file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
-					}
-					return stylesheets.get(href);
-				};
-				const problems: string[] = [];
-				const policies: Policy[] = [];
-				for (const file of await filesUnder(out, '.html')) {
-					const built = await readFile(file, 'utf8');
-					// The one pass over every built page: stylesheets into the head and inlined (hoist-stylesheets.ts),
-					// then hashes (the page's own only: withOnlyPageHashes) and the check (`auditPage`: the policy parsed
-					// and the inline code found once per page).
-					const hoisted = inlineStylesheets(hoistStylesheets(built), readStylesheet);
-					const audit = auditPage(withOnlyPageHashes(hoisted).html, { hashStyles: true });
-					if (audit.html !== built) await writeFile(file, audit.html);
-					const page = `/${path.relative(out, file).split(path.sep).join('/')}`;
-					for (const problem of audit.problems) problems.push(`- ${page} ${problem}`);
-					if (audit.policy !== undefined) policies.push(audit.policy);
+				const started = audit?.out === out ? audit : await startAudit(out);
+				audit = undefined;
+				let results: PageResult[];
+				try {
+					results = await started.results;
+					// A page written after the check started (no integration does) is checked here, in this thread.
+					const seen = new Set(started.job.pages);
+					const later = (await filesUnder(out, '.html')).map((file) => relativePage(out, file));
+					const extra = later.filter((page) => !seen.has(page));
+					if (extra.length > 0) results = [...results, ...(await auditPages({ ...started.job, pages: extra }))];
+					await moveStagedPages(started.job, results);
+				} finally {
+					await rm(started.job.staging, { recursive: true, force: true });
+					process.off('exit', started.removeStaging);
 				}
+				const problems = results.flatMap(({ page, problems }) => problems.map((problem) => `- /${page} ${problem}`));
+				const policies = results.flatMap(({ policy }) => (policy === undefined ? [] : [policy]));
 				if (problems.length > 0) {
 					throw new AstroError(
 						`${problems.length} Content-Security-Policy problem${problems.length === 1 ? '' : 's'} in the built pages:\n${problems.join('\n')}`,

@@ -72,8 +72,16 @@ function decodeAttribute(value: string): string {
 	return value.replace(/&(amp|quot|apos|lt|gt|#39|#x27);/g, (_, name: string) => ENTITIES[name] ?? '');
 }
 
+/** The pattern of each attribute `attribute` reads, compiled once (it runs for every meta and script of every page). */
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 function attribute(attributes: string, name: string): string | undefined {
-	const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attributes);
+	let pattern = ATTRIBUTE_PATTERNS.get(name);
+	if (!pattern) {
+		pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+		ATTRIBUTE_PATTERNS.set(name, pattern);
+	}
+	const match = pattern.exec(attributes);
 	if (!match) return undefined;
 	return decodeAttribute(match[1] ?? match[2] ?? match[3] ?? '');
 }

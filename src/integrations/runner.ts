@@ -1,7 +1,7 @@
 /**
  * The browser runner's build step: stage Pyodide (npm) and Django (the harness's pinned wheels, trimmed) once per
- * build or dev server, when Vite starts (src/lib/runner/stage.ts; not in `astro check`, `astro preview`, or a tool
- * that only loads the config, such as knip), serve them in `astro dev`, and copy them to
+ * build or dev server, beside the rest of the configuration and awaited when Vite starts (src/lib/runner/stage.ts;
+ * not in `astro check`, `astro preview`, or a tool that only loads the config, such as knip), serve them in `astro dev`, and copy them to
  * `<outDir>/runner/<version>/` after the build. The client learns where they are, or why Run is off, from the `__AWAITABLE_RUNNER__` constant.
  *
  * Nothing here runs at page load: the files are fetched by the runner's Web Worker on the first Run.
@@ -45,6 +45,11 @@ function runtimeInfo(staged: Staged): RuntimeInfo {
 		: { path: null, off: staged.reason, files: {}, python: '', django: '', mb: 0 };
 }
 
+/** Whether this process is the astro CLI running `command` (`astro build`, `astro dev`). */
+export function startedByAstroCli(command: string, argv: readonly string[] = process.argv): boolean {
+	return /[\\/]astro(\.m?js)?$/.test(argv[1] ?? '') && argv[2] === command;
+}
+
 export default function runner(): AstroIntegration {
 	let staged: Staged | null = null;
 	let root = '';
@@ -59,24 +64,37 @@ export default function runner(): AstroIntegration {
 					return;
 				}
 				root = fileURLToPath(config.root);
-				// Staged when Vite starts the build or the dev server (its `config` hook), once per process; not when a
-				// tool only loads this config (knip, an editor), which would pay for it each time.
-				const stage = (): Staged => {
-					if (staged) return staged;
-					// Unit tests load this config through getViteConfig; they need no Python runtime.
-					staged = process.env['VITEST'] ? { ok: false, reason: 'not staged for unit tests' } : stageRuntime(root);
-					if (staged.ok) logger.info(`staged Pyodide ${staged.pyodideVersion} and Django as runner/${staged.version}/`);
-					else logger.warn(`Run buttons are disabled: ${staged.reason}`);
-					const info = runtimeInfo(staged);
-					setRuntime({ caveat: info.off === null ? caveat(info) : null, off: info.off });
-					return staged;
-				};
+				// Once per process: a dev server restarted by Astro keeps what it staged.
+				let staging: Promise<Staged> | undefined = staged ? Promise.resolve(staged) : undefined;
+				const stage = (): Promise<Staged> =>
+					(staging ??= // Unit tests load this config through getViteConfig; they need no Python runtime.
+						(
+							process.env['VITEST']
+								? Promise.resolve<Staged>({ ok: false, reason: 'not staged for unit tests' })
+								: stageRuntime(root)
+						).then((result) => {
+							staged = result;
+							if (result.ok)
+								logger.info(`staged Pyodide ${result.pyodideVersion} and Django as runner/${result.version}/`);
+							else logger.warn(`Run buttons are disabled: ${result.reason}`);
+							const info = runtimeInfo(result);
+							setRuntime({ caveat: info.off === null ? caveat(info) : null, off: info.off });
+							return result;
+						}));
+				// Run from the astro CLI's `build` or `dev`, staging starts now, in a Python child process and the file
+				// reads that follow, while Astro sets up the other integrations and starts Vite. Otherwise (a tool that
+				// loads this config through getViteConfig, such as knip or vitest) it waits for Vite's `config` hook,
+				// which such tools never run. Either way that hook awaits it: the define and the Run caveat the
+				// Markdown plugins write need it.
+				if (startedByAstroCli(command)) stage().catch(() => undefined); // the error surfaces where it is awaited
 				updateConfig({
 					vite: {
 						plugins: [
 							{
 								name: 'awaitable:runner-runtime',
-								config: () => ({ define: { __AWAITABLE_RUNNER__: JSON.stringify(runtimeInfo(stage())) } }),
+								config: async () => ({
+									define: { __AWAITABLE_RUNNER__: JSON.stringify(runtimeInfo(await stage())) },
+								}),
 							},
 						],
 					},

@@ -54,15 +54,15 @@ with zipfile.ZipFile(sys.argv[1], "w") as wheel:
 }
 
 /** Bundle django.zip alone (no hashing of Pyodide's megabytes) and return its bytes. */
-function bundle(root: string): Buffer {
-	const bundled = bundleDjango(root);
+async function bundle(root: string): Promise<Buffer> {
+	const bundled = await bundleDjango(root);
 	if (!bundled.ok) throw new Error(bundled.reason);
 	return readFileSync(bundled.zip);
 }
 
 /** Stage, and keep django.zip's bytes as they were right after (a later staging rewrites it in the cache). */
-function stage(root: string): { staged: Staged & { ok: true }; zip: Buffer } {
-	const staged = stageRuntime(root);
+async function stage(root: string): Promise<{ staged: Staged & { ok: true }; zip: Buffer }> {
+	const staged = await stageRuntime(root);
 	if (!staged.ok) throw new Error(staged.reason);
 	return { staged, zip: readFileSync(join(cacheDir(root), DJANGO_ZIP)) };
 }
@@ -77,9 +77,9 @@ describe('stageRuntime', () => {
 		rmSync(root, { recursive: true, force: true });
 	});
 
-	it('gives the same version and the same django.zip when staged again from the same inputs', () => {
+	it('gives the same version and the same django.zip when staged again from the same inputs', async () => {
 		writeWheel(root, WHEEL);
-		const first = stage(root);
+		const first = await stage(root);
 		// What must not matter: when the wheel was written and the order of its entries, the harness files' mtimes
 		// and permissions, and the time of day (the old bundle stamped entries with the current time).
 		writeWheel(root, [...WHEEL].reverse());
@@ -91,22 +91,22 @@ describe('stageRuntime', () => {
 		])
 			utimesSync(join(root, path), later, later);
 		chmodSync(join(root, 'harness/awaitable/settings.py'), 0o755);
-		const second = stage(root);
+		const second = await stage(root);
 		expect(second.staged.version).toBe(first.staged.version);
 		expect(second.zip.equals(first.zip)).toBe(true);
 		expect(second.staged.files).toEqual(first.staged.files);
 	});
 
-	it('gives a different django.zip when what goes into it changes', () => {
+	it('gives a different django.zip when what goes into it changes', async () => {
 		writeWheel(root, WHEEL);
-		const before = bundle(root);
+		const before = await bundle(root);
 		writeFileSync(join(root, 'harness/blog/models.py'), 'MODELS = ["Post"]\n');
-		expect(bundle(root).equals(before)).toBe(false);
+		expect((await bundle(root)).equals(before)).toBe(false);
 	});
 
-	it('writes django.zip entries sorted by name, dated 1980-01-01, as rw-r--r-- files, without dist-info', () => {
+	it('writes django.zip entries sorted by name, dated 1980-01-01, as rw-r--r-- files, without dist-info', async () => {
 		writeWheel(root, WHEEL);
-		bundle(root);
+		await bundle(root);
 		const script = `import sys, zipfile
 for info in zipfile.ZipFile(sys.argv[1]).infolist():
     print(info.filename, "%04d-%02d-%02d" % info.date_time[:3], oct(info.external_attr >> 16))`;
@@ -122,5 +122,31 @@ for info in zipfile.ZipFile(sys.argv[1]).infolist():
 				'django/db/models.py',
 			].map((name) => `${name} 1980-01-01 0o100644`),
 		);
+	});
+
+	it('says why Run is off when Python cannot be started or the bundle fails', async () => {
+		const saved = process.env['PYTHON'];
+		try {
+			process.env['PYTHON'] = join(root, 'no-such-python');
+			expect(await stageRuntime(root)).toEqual({
+				ok: false,
+				reason: `Python was not found on the machine that built this site (${join(root, 'no-such-python')})`,
+			});
+			writeFileSync(
+				join(root, 'failing-python'),
+				'#!/bin/sh\necho first >&2\necho "no wheel for Django" >&2\nexit 3\n',
+				{
+					mode: 0o755,
+				},
+			);
+			process.env['PYTHON'] = join(root, 'failing-python');
+			expect(await stageRuntime(root)).toEqual({
+				ok: false,
+				reason: 'Django could not be packaged when this site was built (no wheel for Django)',
+			});
+		} finally {
+			if (saved === undefined) delete process.env['PYTHON'];
+			else process.env['PYTHON'] = saved;
+		}
 	});
 });

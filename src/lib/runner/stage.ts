@@ -6,7 +6,7 @@
  *
  * Without Python (or with `AWAITABLE_RUNNER=off`) staging reports why, and the site builds with Run disabled.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,8 +54,28 @@ export function cacheDir(root: string): string {
 	return join(root, 'node_modules', '.cache', 'awaitable-runner');
 }
 
-/** Build django.zip with python/bundle.py; returns its path or why it could not. */
-export function bundleDjango(root: string): { ok: true; zip: string; stdlib: string } | { ok: false; reason: string } {
+/** What python/bundle.py printed and how it ended (a Python that could not be started has `error`). */
+function runPython(
+	python: string,
+	args: string[],
+): Promise<{ error?: Error; status: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		execFile(python, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+			// A code that is a string (ENOENT) is Python not starting; a number, its exit status; none, a signal.
+			if (!error) resolve({ status: 0, stdout, stderr });
+			else if (typeof error.code === 'string') resolve({ error, status: null, stdout, stderr });
+			else resolve({ status: typeof error.code === 'number' ? error.code : null, stdout, stderr });
+		});
+	});
+}
+
+/**
+ * Build django.zip with python/bundle.py; returns its path or why it could not. Python runs as a child process
+ * without blocking this one's thread: the build goes on configuring while it works (src/integrations/runner.ts).
+ */
+export async function bundleDjango(
+	root: string,
+): Promise<{ ok: true; zip: string; stdlib: string } | { ok: false; reason: string }> {
 	if (process.env['AWAITABLE_RUNNER'] === 'off')
 		return { ok: false, reason: 'AWAITABLE_RUNNER=off was set for this build' };
 	const python = process.env['PYTHON'] ?? (process.platform === 'win32' ? 'python' : 'python3');
@@ -64,27 +84,23 @@ export function bundleDjango(root: string): { ok: true; zip: string; stdlib: str
 	const zip = join(cache, DJANGO_ZIP);
 	const stdlib = join(cache, STDLIB_ZIP);
 	const here = join(root, 'src', 'lib', 'runner', 'python');
-	const run = spawnSync(
-		python,
-		[
-			join(here, 'bundle.py'),
-			'--requirements',
-			join(root, 'harness', 'requirements.txt'),
-			'--harness',
-			join(root, 'harness'),
-			'--runner',
-			join(here, 'awaitable_runner.py'),
-			'--cache',
-			join(cache, 'wheels'),
-			'--out',
-			zip,
-			'--stdlib',
-			join(pyodideDir(), STDLIB_ZIP),
-			'--stdlib-out',
-			stdlib,
-		],
-		{ encoding: 'utf8' },
-	);
+	const run = await runPython(python, [
+		join(here, 'bundle.py'),
+		'--requirements',
+		join(root, 'harness', 'requirements.txt'),
+		'--harness',
+		join(root, 'harness'),
+		'--runner',
+		join(here, 'awaitable_runner.py'),
+		'--cache',
+		join(cache, 'wheels'),
+		'--out',
+		zip,
+		'--stdlib',
+		join(pyodideDir(), STDLIB_ZIP),
+		'--stdlib-out',
+		stdlib,
+	]);
 	if (run.error) return { ok: false, reason: `Python was not found on the machine that built this site (${python})` };
 	if (run.status !== 0) {
 		const tail = (run.stderr || run.stdout).trim().split('\n').slice(-1)[0] ?? '';
@@ -94,8 +110,8 @@ export function bundleDjango(root: string): { ok: true; zip: string; stdlib: str
 }
 
 /** Stage Pyodide + Django into a versioned folder (the version is a hash of the contents, for caching). */
-export function stageRuntime(root: string): Staged {
-	const django = bundleDjango(root);
+export async function stageRuntime(root: string): Promise<Staged> {
+	const django = await bundleDjango(root);
 	if (!django.ok) return django;
 	const pyodide = pyodideDir();
 	const sources = [

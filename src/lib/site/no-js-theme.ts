@@ -13,6 +13,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { isServerBuild } from './astro-output.ts';
 import postcss, { AtRule } from 'postcss';
 import type { Plugin } from 'vite';
 
@@ -46,17 +47,21 @@ export function noJsThemePlugin(): Plugin {
 	};
 }
 
-/** After the build: stylesheets written outside Vite (Expressive Code's) get the same copies. */
+/**
+ * Once the pages are written: stylesheets written outside Vite (Expressive Code's) get the same copies. In
+ * `astro:build:generated`, before csp-headers (listed after this integration) starts inlining them into pages.
+ */
 export function noJsThemeIntegration(): AstroIntegration {
 	return {
 		name: 'awaitable:no-js-theme',
 		hooks: {
-			'astro:build:done': async ({ dir, logger }) => {
+			'astro:build:generated': async ({ dir, logger }) => {
 				const root = fileURLToPath(dir);
 				const entries = await readdir(root, { recursive: true, withFileTypes: true });
 				let completed = 0;
 				for (const entry of entries.filter((item) => item.isFile() && item.name.endsWith('.css'))) {
 					const file = path.join(entry.parentPath, entry.name);
+					if (isServerBuild(root, file)) continue; // Astro's server copy, removed once the pages are written
 					const css = await readFile(file, 'utf8');
 					if (/scripting:\s*none\)\s*and\s*\(prefers-color-scheme:\s*light/.test(css)) continue; // done by the Vite plugin
 					const transformed = withNoScriptLight(css);

@@ -1,0 +1,138 @@
+/**
+ * The check of every built page (step 2 of csp-headers.ts), run beside the rest of the build.
+ *
+ * It starts when the pages are written (`astro:build:generated`) and runs in worker threads while Astro's
+ * `astro:build:done` hooks run (Pagefind's index, the links validator, the sitemap): the build's second core
+ * was idle there. Nothing may see a page half-rewritten, and Pagefind must index the pages it indexed before
+ * (it runs first and reads them as Astro wrote them): so each worker writes the pages it completes into a
+ * staging folder beside the output, and `moveStagedPages` renames them into place once every `astro:build:done`
+ * hook before csp-headers' own has finished. A rename replaces a file whole.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
+import { auditPage, type Policy, withOnlyPageHashes } from './csp-policy.ts';
+
+/** What a run of the check is given: the pages (paths relative to `out`) and where completed pages go. */
+export interface AuditJob {
+	/** The build's output folder. */
+	out: string;
+	/** The site's base, ending in `/` (stylesheet links start with it). */
+	base: string;
+	/** The pages, relative to `out`, with `/` separators. */
+	pages: string[];
+	/** The folder that receives each changed page (`stagedPath`) until `moveStagedPages`. */
+	staging: string;
+}
+
+/** What the check found on one page. */
+export interface PageResult {
+	/** The page, relative to `out`. */
+	page: string;
+	/** Whether its completed HTML differs from the built page (and so waits in the staging folder). */
+	changed: boolean;
+	problems: string[];
+	policy: Policy | undefined;
+}
+
+/**
+ * One pass over a built page: stylesheets into the head and inlined (hoist-stylesheets.ts), then hashes (the
+ * page's own only: withOnlyPageHashes) and the check (`auditPage`: the policy parsed and the inline code found
+ * once per page).
+ */
+export function auditBuiltPage(
+	built: string,
+	readStylesheet: (href: string) => string | undefined,
+): { html: string; problems: string[]; policy: Policy | undefined } {
+	const hoisted = inlineStylesheets(hoistStylesheets(built), readStylesheet);
+	const audit = auditPage(withOnlyPageHashes(hoisted).html, { hashStyles: true });
+	return { html: audit.html, problems: audit.problems, policy: audit.policy };
+}
+
+/** A built stylesheet's text by its link's href (under the site's base), read once per run. */
+function stylesheetReader(out: string, base: string): (href: string) => string | undefined {
+	const stylesheets = new Map<string, string | undefined>();
+	return (href) => {
+		if (!stylesheets.has(href)) {
+			const file = href.startsWith(base) ? path.join(out, href.slice(base.length)) : undefined;
+			stylesheets.set(href, file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+		}
+		return stylesheets.get(href);
+	};
+}
+
+/** Where a changed page waits: one flat folder (no folder to create per page), named by the page's path. */
+function stagedPath(staging: string, page: string): string {
+	return path.join(staging, `${createHash('sha256').update(page).digest('hex').slice(0, 32)}.html`);
+}
+
+/** Checks the job's pages in this thread, writing each changed page to the staging folder. */
+export async function auditPages(job: AuditJob): Promise<PageResult[]> {
+	const readStylesheet = stylesheetReader(job.out, job.base);
+	const results: PageResult[] = [];
+	await mkdir(job.staging, { recursive: true });
+	for (const page of job.pages) {
+		const built = await readFile(path.join(job.out, page), 'utf8');
+		const { html, problems, policy } = auditBuiltPage(built, readStylesheet);
+		const changed = html !== built;
+		if (changed) {
+			await writeFile(stagedPath(job.staging, page), html);
+		}
+		results.push({ page, changed, problems, policy });
+	}
+	return results;
+}
+
+/**
+ * Checks the pages in `threads` worker threads (a share of the pages each, sized by bytes), or in this thread
+ * when `threads` is 0. The results come back in the order of `job.pages`, whatever thread checked each.
+ */
+export async function auditPagesInThreads(job: AuditJob, threads: number, sizes?: number[]): Promise<PageResult[]> {
+	if (threads <= 0) return auditPages(job);
+	const shares = shareBySize(job.pages, sizes ?? job.pages.map(() => 1), threads);
+	const results = await Promise.all(
+		shares.filter((pages) => pages.length > 0).map((pages) => inWorker({ ...job, pages })),
+	);
+	const byPage = new Map(results.flat().map((result) => [result.page, result]));
+	return job.pages.map((page) => {
+		const result = byPage.get(page);
+		if (!result) throw new Error(`The Content-Security-Policy check lost ${page}.`);
+		return result;
+	});
+}
+
+/** Splits items into `count` lists of about equal total size (largest first, each to the lightest list). */
+export function shareBySize<T>(items: readonly T[], sizes: readonly number[], count: number): T[][] {
+	const lists: { items: T[]; total: number }[] = Array.from({ length: count }, () => ({ items: [], total: 0 }));
+	const order = items.map((_, index) => index).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0) || a - b);
+	for (const index of order) {
+		const lightest = lists.reduce((best, list) => (list.total < best.total ? list : best));
+		lightest.items.push(items[index] as T);
+		lightest.total += sizes[index] ?? 0;
+	}
+	return lists.map((list) => list.items);
+}
+
+function inWorker(job: AuditJob): Promise<PageResult[]> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(new URL('./csp-audit-worker.ts', import.meta.url), { workerData: job });
+		let result: PageResult[] | undefined;
+		worker.once('message', (message: PageResult[]) => (result = message));
+		worker.once('error', reject);
+		worker.once('exit', (code) => {
+			if (result) resolve(result);
+			else reject(new Error(`The Content-Security-Policy check's worker stopped (exit code ${code}).`));
+		});
+	});
+}
+
+/** Renames the changed pages from the staging folder over the built ones, then removes the staging folder. */
+export async function moveStagedPages(job: Pick<AuditJob, 'out' | 'staging'>, results: PageResult[]): Promise<void> {
+	for (const { page, changed } of results) {
+		if (changed) await rename(stagedPath(job.staging, page), path.join(job.out, page));
+	}
+	await rm(job.staging, { recursive: true, force: true });
+}
