@@ -66,6 +66,9 @@ export async function measurePage(page: Page, path: string, fetch: Fetch): Promi
 		held.has(new URL(route.request().url()).pathname)
 			? route.fulfill({ contentType: 'text/javascript', body: 'await new Promise(() => {});' })
 			: route.fallback();
+	// From a blank page: requests still coming from a page shown before (its islands hydrate after the first
+	// paint, src/lib/site/after-paint.ts) would otherwise be counted as this page's.
+	await page.goto('about:blank');
 	const requested: string[] = [];
 	const onRequest = (request: { url(): string }) => requested.push(request.url());
 	await page.route('**/*', holdIslands);
