@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	auditPage,
 	cspHash,
+	elements,
 	hashInlineStyles,
 	inlineCode,
 	inlineScriptsInAstroSource,
@@ -255,5 +256,21 @@ describe('withHeaders', () => {
 
 	test('creates the /* rule in an empty file', () => {
 		expect(withHeaders('', { 'Referrer-Policy': 'no-referrer' })).toBe('\n/*\n  Referrer-Policy: no-referrer\n');
+	});
+});
+
+describe('elements', () => {
+	test('finds the script and style elements the pattern it replaced finds, odd casing and unclosed tags included', () => {
+		const html = [
+			'<script>a</SCRIPT><Style media="x">b</style ><style>c</style>',
+			'<script-x data-a="1">d</script><scripts>e</script><script src="f.js"></script>',
+			'<style>g</styl><script>h<style>i</style></script><script>unclosed',
+		].join('\n');
+		for (const name of ['script', 'style'] as const) {
+			const pattern = new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)<\\/${name}>`, 'gi');
+			const expected = [...html.matchAll(pattern)].map(([, attributes, body]) => ({ attributes, body }));
+			expect(expected.length).toBeGreaterThan(1);
+			expect([...elements(html, name)]).toEqual(expected);
+		}
 	});
 });

@@ -109,12 +109,33 @@ function isExecutable(type: string | undefined): boolean {
 /** Every inline `<script>` a browser would run and every `<style>` element of a built page. */
 export function inlineCode(html: string): InlineCode[] {
 	const found: InlineCode[] = [];
-	for (const [, attributes = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+	for (const { attributes, body } of elements(html, 'script')) {
 		if (attribute(attributes, 'src') !== undefined || !isExecutable(attribute(attributes, 'type'))) continue;
 		found.push({ kind: 'script', body });
 	}
-	for (const [, body = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) found.push({ kind: 'style', body });
+	for (const { body } of elements(html, 'style')) found.push({ kind: 'style', body });
 	return found;
+}
+
+/**
+ * Every `<name …>…</name>` element of the page, as `/<name\b([^>]*)>([\s\S]*?)<\/name>/gi` finds them (its
+ * attributes run to the first `>`, its body to the first closing tag in any case; an opening tag without one is
+ * no element), but with `indexOf` in place of the lazy body pattern, which tried the closing tag at every
+ * character of every inlined stylesheet.
+ */
+export function* elements(html: string, name: 'script' | 'style'): Generator<{ attributes: string; body: string }> {
+	const opening = new RegExp(`<${name}\\b`, 'gi');
+	let match: RegExpExecArray | null;
+	while ((match = opening.exec(html))) {
+		const close = html.indexOf('>', opening.lastIndex);
+		const end = close === -1 ? -1 : closingTag(html, name, close + 1);
+		if (end === -1) {
+			opening.lastIndex = match.index + 1;
+			continue;
+		}
+		yield { attributes: html.slice(opening.lastIndex, close), body: html.slice(close + 1, end) };
+		opening.lastIndex = end + name.length + 3;
+	}
 }
 
 /** Sources that apply to inline `<script>`/`<style>` elements: the `-elem` directive, else its fallbacks. */
