@@ -81,3 +81,17 @@ export function pageEntryOf(locals: unknown): string | undefined {
 		return undefined;
 	}
 }
+
+/**
+ * The heading anchors of the page being rendered, when the component is on a Starlight page: what
+ * `render(entry)` gives for the page's own entry, already computed by Starlight for its table of contents.
+ */
+export function pageHeadingsOf(locals: unknown): string[] | undefined {
+	try {
+		const route = (locals as { starlightRoute?: { headings?: unknown } }).starlightRoute;
+		const headings = route?.headings;
+		return Array.isArray(headings) ? headings.map((heading: { slug: string }) => heading.slug) : undefined;
+	} catch {
+		return undefined;
+	}
+}

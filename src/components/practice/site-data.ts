@@ -18,19 +18,42 @@ const base = import.meta.env.BASE_URL;
 /** A URL on this site, with the base path. */
 export const siteHref = (path: string) => withBase(path, base);
 
-export async function lessons(): Promise<LessonInfo[]> {
-	return lessonsFrom(await getCollection('docs'), base);
+/**
+ * A lookup computed once per build and shared by every page that asks (a lesson page asked for every set of the
+ * course three times: 1,500 pages of a 500-lesson course sorted 2,000 sets each). The collections cannot change
+ * during `astro build`; in `astro dev` a saved file changes them, so there each call computes afresh. Callers
+ * must not modify what they get.
+ */
+function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
+	if (import.meta.env.DEV) return compute;
+	let value: Promise<T> | undefined;
+	return () => (value ??= compute());
 }
+
+export const lessons: () => Promise<LessonInfo[]> = oncePerBuild(async () =>
+	lessonsFrom(await getCollection('docs'), base),
+);
 
 /**
  * Every practice set, in id order. The collection's own order follows the file system's, which differs between
  * machines; the test's draw for a seed depends on the pool's order, so it must not.
  */
-async function sets(): Promise<CompiledSet[]> {
-	return (await getCollection('practice'))
+const sets: () => Promise<CompiledSet[]> = oncePerBuild(async () =>
+	(await getCollection('practice'))
 		.map((entry) => compiledSet(entry.data))
-		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+);
+
+/** Every lesson's (or other page's) sets, by the first segment of their ids. */
+const setsByLesson: () => Promise<ReadonlyMap<string, CompiledSet[]>> = oncePerBuild(async () => {
+	const byLesson = new Map<string, CompiledSet[]>();
+	for (const set of await sets()) {
+		const list = byLesson.get(set.lesson);
+		if (list) list.push(set);
+		else byLesson.set(set.lesson, [set]);
+	}
+	return byLesson;
+});
 
 /** One lesson's practice with the page that shows it: a practice page and a data file each. */
 export interface PracticeGroup extends LessonPractice {
@@ -42,11 +65,9 @@ export interface PracticeGroup extends LessonPractice {
  * Every lesson's practice (sets grouped by the first segment of their ids, in the order lessons show the
  * kinds), for lessons whose page exists. Relations come from ids and the sets' `page`, not from reading MDX.
  */
-export async function practiceGroups(): Promise<PracticeGroup[]> {
-	const byLesson = new Map<string, CompiledSet[]>();
-	for (const set of await sets()) byLesson.set(set.lesson, [...(byLesson.get(set.lesson) ?? []), set]);
+export const practiceGroups: () => Promise<PracticeGroup[]> = oncePerBuild(async () => {
 	const groups: PracticeGroup[] = [];
-	for (const [lesson, list] of byLesson) {
+	for (const [lesson, list] of await setsByLesson()) {
 		const ordered = list.toSorted((a, b) => SET_TYPES.indexOf(a.type) - SET_TYPES.indexOf(b.type));
 		const hostId = ordered[0]?.page ?? `lessons/${lesson}`;
 		const entry = await getEntry('docs', hostId);
@@ -55,13 +76,13 @@ export async function practiceGroups(): Promise<PracticeGroup[]> {
 		groups.push({ lesson, sets: ordered, host: { id: hostId, title: entry.data.title, path, href: siteHref(path) } });
 	}
 	return groups;
-}
+});
 
 /**
  * Every quiz question and practice problem of the lessons (not of other pages, such as the authoring guide's
  * examples), in id order. A problem is a question (CompiledProblem extends CompiledQuestion).
  */
-async function questionPool(): Promise<CompiledQuestion[]> {
+const questionPool: () => Promise<CompiledQuestion[]> = oncePerBuild(async () => {
 	const slugs = new Set((await lessons()).map((lesson) => lesson.slug));
 	const pool: CompiledQuestion[] = [];
 	for (const set of await sets()) {
@@ -69,7 +90,7 @@ async function questionPool(): Promise<CompiledQuestion[]> {
 		if (set.type === 'quiz' || set.type === 'problems') pool.push(...set.items);
 	}
 	return pool;
-}
+});
 
 /** The test's compact index of the pool: what a draw needs, and which lesson's data has each question. */
 export async function testIndex(): Promise<TestEntry[]> {
@@ -88,15 +109,15 @@ export async function testQuestions(ids: readonly string[]): Promise<CompiledQue
 }
 
 /** The asset tags every set's HTML may need, once each (they are the same for the whole site). */
-export async function practiceAssets(): Promise<string[]> {
-	return [...new Set((await sets()).flatMap((set) => set.assets))];
-}
+export const practiceAssets: () => Promise<string[]> = oncePerBuild(async () => [
+	...new Set((await sets()).flatMap((set) => set.assets)),
+]);
 
-export async function catalog(): Promise<CatalogLesson[]> {
-	return buildCatalog(await sets(), await lessons());
-}
+export const catalog: () => Promise<CatalogLesson[]> = oncePerBuild(async () =>
+	buildCatalog(await sets(), await lessons()),
+);
 
 /** The items of one lesson (or other page's practice), for the per-page status line. */
 export async function itemsOfLesson(lesson: string): Promise<ItemsByType> {
-	return itemsOf((await sets()).filter((set) => set.lesson === lesson));
+	return itemsOf((await setsByLesson()).get(lesson) ?? []);
 }

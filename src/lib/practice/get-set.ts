@@ -14,6 +14,8 @@ export async function getPracticeSet<T extends CompiledSet['type']>(
 	page: string,
 	/** The docs entry id of the embedding page, when known: a set is shown on its own page only. */
 	pageEntry?: string,
+	/** The embedding page's heading anchors, when known (the page's own render has them). */
+	pageAnchors?: readonly string[],
 ): Promise<Extract<CompiledSet, { type: T }>> {
 	const { component } = KINDS[type];
 	const entry = await getEntry('practice', id);
@@ -36,7 +38,7 @@ export async function getPracticeSet<T extends CompiledSet['type']>(
 			message: `<${component} id="${id}" /> is a set of ${set.page}, not of this page (${pageEntry}). Fix: embed it on ${set.page}, or, if the set belongs on this page, add \`page: ${pageEntry}\` to ${set.file}. A set's page is lessons/<first segment of its id> unless its YAML names another.`,
 		});
 	}
-	await checkSections(set);
+	await checkSections(set, pageEntry === `lessons/${set.lesson}` ? pageAnchors : undefined);
 	return set as Extract<CompiledSet, { type: T }>;
 }
 
@@ -44,13 +46,13 @@ export async function getPracticeSet<T extends CompiledSet['type']>(
  * A quiz question's `section` links the review to the heading that teaches it, so the heading must exist in
  * the set's lesson. (Links the islands build in the browser are out of the link validator's sight.)
  */
-async function checkSections(set: CompiledSet): Promise<void> {
+async function checkSections(set: CompiledSet, pageAnchors: readonly string[] | undefined): Promise<void> {
 	if (set.type !== 'quiz') return;
 	// Sets outside the lessons (the authoring guide's examples) have no lesson to link to.
-	const lesson = (await getCollection('docs')).find((entry) => entry.id === `lessons/${set.lesson}`);
+	const lesson = await getEntry('docs', `lessons/${set.lesson}`);
 	if (!lesson) return;
-	const { headings } = await render(lesson);
-	const anchors = new Set(headings.map((heading) => heading.slug));
+	// On the lesson itself its headings are at hand; rendering it again for them cost every lesson page.
+	const anchors = new Set(pageAnchors ?? (await render(lesson)).headings.map((heading) => heading.slug));
 	const missing = set.items.filter((item) => item.section !== undefined && !anchors.has(item.section));
 	const [first] = missing;
 	if (!first) return;
