@@ -8,6 +8,7 @@ import { normalizeBase } from './src/lib/site/base-path.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
+import afterPaint from './src/integrations/after-paint.ts';
 import runner from './src/integrations/runner.ts';
 import { runnerMarkersPlugin } from './src/lib/runner/mdast-plugin.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
@@ -153,6 +154,8 @@ export default defineConfig({
 				Search: './src/components/site/Search.astro',
 				MarkdownContent: './src/components/site/MarkdownContent.astro',
 				SiteTitle: './src/components/review/SiteTitle.astro',
+				// Head: Starlight's, and the loader of the module scripts held until the first paint (src/lib/site/after-paint.ts).
+				Head: './src/components/site/Head.astro',
 				// Starlight's language picker only on a site with more than one language (its script otherwise loads for nothing).
 				LanguageSelect: './src/components/site/LanguageSelect.astro',
 			},
@@ -179,6 +182,7 @@ export default defineConfig({
 		// (about 0.5 s of a 500-lesson build, with no change to the output), and its server renderer's check renders
 		// components it cannot own (only the pages' island ids change).
 		preact({ include: [/\.[cm]?[jt]sx$/] }),
+		afterPaint(),
 		runner(),
 		noJsThemeIntegration(),
 		cspHeaders(),

@@ -93,7 +93,7 @@ export async function scrollThrough(page: Page): Promise<void> {
 }
 
 /**
- * Waits until the page has loaded and every island due by now has hydrated: each `client:load` (and idle,
+ * Waits until the page has loaded and every island due by now has hydrated: each `client:load` (afterpaint, idle,
  * media, only) island, and each `client:visible` island the browser sees in view (asked of an
  * IntersectionObserver, as Astro's own directive does) or saw during `scrollThrough`; then for the web fonts
  * and `settle`. A condition where `networkidle` waits a fixed 500 ms after the last request.

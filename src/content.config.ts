@@ -3,14 +3,20 @@ import { z } from 'astro/zod';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import type { StoredSet } from './lib/practice/dev-sets.ts';
+import { withoutBodies } from './lib/site/docs-loader.ts';
 import { practiceLoader } from './lib/practice/loader.ts';
 
 export const collections = {
 	docs: defineCollection({
-		loader: docsLoader(),
+		// Without the pages' text in the content store: src/lib/site/docs-loader.ts.
+		loader: withoutBodies(docsLoader()),
 		schema: docsSchema({
-			// A lesson's one-line summary, shown in the home page's list of lessons (LessonList.astro).
-			extend: z.object({ summary: z.string().optional() }),
+			extend: z.object({
+				// A lesson's one-line summary, shown in the home page's list of lessons (LessonList.astro).
+				summary: z.string().optional(),
+				// Not frontmatter: set by the loader from the page's text (withoutBodies), read by MarkdownContent.astro.
+				hasSamples: z.boolean().default(false),
+			}),
 		}),
 	}),
 	/**

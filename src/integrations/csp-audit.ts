@@ -14,6 +14,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
+import { deferModuleScripts, inlineSmallImages } from '../lib/site/after-paint.ts';
 import { auditPage, type Policy, withOnlyPageHashes } from './csp-policy.ts';
 
 /** What a run of the check is given: the pages (paths relative to `out`) and where completed pages go. */
@@ -39,21 +40,24 @@ export interface PageResult {
 }
 
 /**
- * One pass over a built page: stylesheets into the head and inlined (hoist-stylesheets.ts), then hashes (the
- * page's own only: withOnlyPageHashes) and the check (`auditPage`: the policy parsed and the inline code found
- * once per page).
+ * One pass over a built page: stylesheets into the head and inlined (hoist-stylesheets.ts), module scripts held
+ * until the first paint and small images inlined (after-paint.ts), then hashes (the page's own only:
+ * withOnlyPageHashes) and the check (`auditPage`: the policy parsed and the inline code found once per page).
  */
 export function auditBuiltPage(
 	built: string,
-	readStylesheet: (href: string) => string | undefined,
+	readAsset: (href: string) => string | undefined,
 ): { html: string; problems: string[]; policy: Policy | undefined } {
-	const hoisted = inlineStylesheets(hoistStylesheets(built), readStylesheet);
+	const hoisted = inlineSmallImages(
+		deferModuleScripts(inlineStylesheets(hoistStylesheets(built), readAsset)),
+		readAsset,
+	);
 	const audit = auditPage(withOnlyPageHashes(hoisted).html, { hashStyles: true });
 	return { html: audit.html, problems: audit.problems, policy: audit.policy };
 }
 
-/** A built stylesheet's text by its link's href (under the site's base), read once per run. */
-function stylesheetReader(out: string, base: string): (href: string) => string | undefined {
+/** A built stylesheet's or image's text by its href (under the site's base), read once per run. */
+function assetReader(out: string, base: string): (href: string) => string | undefined {
 	const stylesheets = new Map<string, string | undefined>();
 	return (href) => {
 		if (!stylesheets.has(href)) {
@@ -71,12 +75,12 @@ function stagedPath(staging: string, page: string): string {
 
 /** Checks the job's pages in this thread, writing each changed page to the staging folder. */
 export async function auditPages(job: AuditJob): Promise<PageResult[]> {
-	const readStylesheet = stylesheetReader(job.out, job.base);
+	const readAsset = assetReader(job.out, job.base);
 	const results: PageResult[] = [];
 	await mkdir(job.staging, { recursive: true });
 	for (const page of job.pages) {
 		const built = await readFile(path.join(job.out, page), 'utf8');
-		const { html, problems, policy } = auditBuiltPage(built, readStylesheet);
+		const { html, problems, policy } = auditBuiltPage(built, readAsset);
 		const changed = html !== built;
 		if (changed) {
 			await writeFile(stagedPath(job.staging, page), html);

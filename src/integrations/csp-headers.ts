@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { isServerBuild } from '../lib/site/astro-output.ts';
+import { AFTER_PAINT_LOADER } from '../lib/site/after-paint.ts';
 import { type AuditJob, auditPages, auditPagesInThreads, moveStagedPages, type PageResult } from './csp-audit.ts';
 import {
 	cspHash,
@@ -52,9 +53,12 @@ function packageDirectory(root: string, name: string): string | undefined {
 	}
 }
 
-/** `sha256-…` hashes (without quotes, as Astro's config wants them) of every verbatim inline script. */
+/**
+ * `sha256-…` hashes (without quotes, as Astro's config wants them) of every verbatim inline script, and of the
+ * after-paint loader (rendered with `set:html` from its module, src/lib/site/after-paint.ts).
+ */
 async function inlineScriptHashes(directories: readonly string[]): Promise<`sha256-${string}`[]> {
-	const hashes = new Set<`sha256-${string}`>();
+	const hashes = new Set<`sha256-${string}`>([cspHash(AFTER_PAINT_LOADER).slice(1, -1) as `sha256-${string}`]);
 	// Read at once rather than one file per turn of the event loop (this runs while the build is configured).
 	const files = (await Promise.all(directories.map((directory) => filesUnder(directory, '.astro')))).flat();
 	for (const source of await Promise.all(files.map((file) => readFile(file, 'utf8')))) {

@@ -31,9 +31,19 @@ describe('inlineStylesheets', () => {
 		);
 	});
 
-	test('leaves a print stylesheet, an unknown file and a file that would end the style element alone', () => {
+	test('inlines a print stylesheet with its medium', () => {
+		const files: Record<string, string> = { '/_astro/print.css': 'nav{display:none}' };
+		expect(
+			inlineStylesheets(
+				'<head><link rel="stylesheet" href="/_astro/print.css" media="print"></head>',
+				(href) => files[href],
+			),
+		).toBe('<head><style media="print">nav{display:none}</style></head>');
+	});
+
+	test('leaves an unknown file and a file that would end the style element alone', () => {
 		const html =
-			'<head><link rel="stylesheet" href="/_astro/print.css" media="print"><link rel="stylesheet" href="/x.css"></head>';
+			'<head><link rel="stylesheet" href="/x.css" media="print"><link rel="stylesheet" href="/y.css"></head>';
 		expect(inlineStylesheets(html, read)).toBe(html);
 		const closing = '<link rel="stylesheet" href="/c.css">';
 		expect(inlineStylesheets(closing, () => 'a::after{content:"</style>"}')).toBe(closing);
