@@ -5,7 +5,9 @@
  * `securitypolicyviolation` as a console error); every page loading without one, and carrying a strict
  * policy, is checked page by page by the sweep (e2e/sweep.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { eventHandlerNames, eventHandlerNamesByPattern } from '../src/integrations/csp-policy.ts';
 import { expect, test } from './fixtures.ts';
 import { GUIDE, widget } from './practice.ts';
 
@@ -22,6 +24,25 @@ test('the built _headers file has the policy with frame-ancestors, Referrer-Poli
 	expect(script).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
 	expect(header('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
 	expect(header('X-Content-Type-Options')).toBe('nosniff');
+});
+
+test("the build's event-handler scan finds on every built page what the regular expressions it replaced find", () => {
+	// The check of every page (csp-policy.ts) reads tags in one pass; the patterns it replaced are its fallback.
+	// Each page as built, and with a handler added to its <body> and to its first link, the way a mistake would.
+	const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+	expect(pages.length).toBeGreaterThan(10);
+	const names = (found: { tag: string; name: string }[]) =>
+		found.filter(({ name }) => /^on[a-z]+$/i.test(name)).map(({ tag, name }) => `${name}= on <${tag}>`);
+	for (const page of pages) {
+		const built = readFileSync(path.join('dist', page), 'utf8');
+		const broken = built.replace(/<body\b/, '<body onload="go()"').replace(/<a\b/, "<a\tONCLICK='go()'");
+		for (const html of [built, broken]) {
+			expect(names(eventHandlerNames(html)), page).toEqual(names(eventHandlerNamesByPattern(html)));
+		}
+		expect(names(eventHandlerNames(broken)), page).toEqual(
+			expect.arrayContaining(['onload= on <body>', ...(/<a\b/.test(built) ? ['ONCLICK= on <a>'] : [])]),
+		);
+	}
 });
 
 test('every practice island works under the policy', async ({ page }) => {

@@ -25,8 +25,22 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** What a copy of the project needs to build, apart from `node_modules`. */
-export const PROJECT_FILES = ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+/**
+ * What a copy of the project needs to build, apart from `node_modules` and the harness (copyHarness):
+ * astro.config.mjs and what it imports, ec.config.mjs (Expressive Code's options, which Starlight loads by
+ * that name: without it the copy builds code blocks without codeBlockFocusPlugin), tsconfig.json (the `~/`
+ * path alias) and package.json. project-copy.test.ts fails when a root-level file is neither here nor named
+ * as not read by the build.
+ */
+export const PROJECT_FILES = [
+	'src',
+	'scripts',
+	'public',
+	'astro.config.mjs',
+	'ec.config.mjs',
+	'tsconfig.json',
+	'package.json',
+];
 
 /** Caches and tool state that must not be shared between the copies and the real project. */
 const SKIP_IN_NODE_MODULES = new Set(['.vite', '.vite-temp', '.astro', '.cache', '.vitest-cache']);

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	auditPage,
 	cspHash,
+	elements,
 	hashInlineStyles,
 	inlineCode,
 	inlineScriptsInAstroSource,
@@ -121,6 +122,42 @@ describe('pageProblems', () => {
 		]);
 	});
 
+	test('reports event handlers a browser reads after a slash, an odd unquoted value or in a tag name with a colon', () => {
+		const html = page(
+			"script-src 'self'",
+			`<a/onclick=x>1</a><a href=/ / onmouseover="x">2</a><p x=foo"bar onfocus=y>3</p><my:tag onload=z></my:tag>`,
+		);
+		expect(pageProblems(html).map((problem) => problem.split(',')[0])).toEqual([
+			'has an inline event handler onclick= on <a>',
+			'has an inline event handler onmouseover= on <a>',
+			'has an inline event handler onfocus= on <p>',
+			'has an inline event handler onload= on <my:tag>',
+		]);
+	});
+
+	test('reads no event handler in script and style bodies, nor in quoted values, but does in an unclosed script', () => {
+		const body = `<script>document.body.innerHTML = '<b onclick=x>'</script><style>/* <i onload=y> */</style><p title="a onclick=b" data-x='c onclick=d'>e</p>`;
+		expect(
+			pageProblems(page("script-src 'self'", body)).filter((problem) => problem.includes('event handler')),
+		).toEqual([]);
+		expect(
+			pageProblems(page("script-src 'self'", `<script type="text/plain"><b onclick=x>`)).filter((problem) =>
+				problem.includes('event handler'),
+			),
+		).toHaveLength(1);
+	});
+
+	test('reads a tag start inside the quoted value of an odd tag, as the earlier check did, not of a well-formed one', () => {
+		const handlers = (body: string) =>
+			pageProblems(page("script-src 'self'", body))
+				.filter((problem) => problem.includes('event handler'))
+				.map((problem) => problem.split(',')[0]);
+		expect(handlers(`<p title='<b onclick=x>'>text</p>`)).toEqual([]);
+		expect(handlers(`<p x=a"b title='<b onclick=x>'>text</p>`)).toEqual([
+			'has an inline event handler onclick= on <b>',
+		]);
+	});
+
 	test('reports a page without a policy', () => {
 		expect(pageProblems('<html><head></head></html>')[0]).toContain(
 			'has no <meta http-equiv="content-security-policy">',
@@ -219,5 +256,21 @@ describe('withHeaders', () => {
 
 	test('creates the /* rule in an empty file', () => {
 		expect(withHeaders('', { 'Referrer-Policy': 'no-referrer' })).toBe('\n/*\n  Referrer-Policy: no-referrer\n');
+	});
+});
+
+describe('elements', () => {
+	test('finds the script and style elements the pattern it replaced finds, odd casing and unclosed tags included', () => {
+		const html = [
+			'<script>a</SCRIPT><Style media="x">b</style ><style>c</style>',
+			'<script-x data-a="1">d</script><scripts>e</script><script src="f.js"></script>',
+			'<style>g</styl><script>h<style>i</style></script><script>unclosed',
+		].join('\n');
+		for (const name of ['script', 'style'] as const) {
+			const pattern = new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)<\\/${name}>`, 'gi');
+			const expected = [...html.matchAll(pattern)].map(([, attributes, body]) => ({ attributes, body }));
+			expect(expected.length).toBeGreaterThan(1);
+			expect([...elements(html, name)]).toEqual(expected);
+		}
 	});
 });

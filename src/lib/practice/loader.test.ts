@@ -23,7 +23,7 @@ import {
 	type StoredSet,
 } from './dev-sets.ts';
 import { currentPracticeProblems, reportPracticeProblems } from './dev-problems.ts';
-import { practiceLoader } from './loader.ts';
+import { practiceLoader, readAhead } from './loader.ts';
 
 const PRACTICE = fileURLToPath(new URL('../../content/practice/', import.meta.url));
 
@@ -244,5 +244,30 @@ describe('the dev integration', () => {
 		devRefresh()?.();
 		expect(calls).toEqual([{ loaders: [PRACTICE_LOADER], context: { ...PRACTICE_REFRESH } }]);
 		await Promise.resolve();
+	});
+});
+
+describe('readAhead', () => {
+	let folder = '';
+	beforeEach(() => {
+		folder = mkdtempSync(path.join(os.tmpdir(), 'awaitable-read-ahead-'));
+	});
+	afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+	test("gives every file's text under its own name, and a failed read fails only its own file", async () => {
+		const files = Array.from({ length: 40 }, (_, index) => path.join(folder, `${String(index).padStart(2, '0')}.yaml`));
+		for (const file of files) writeFileSync(file, `text of ${path.basename(file)}`);
+		const missing = path.join(folder, '20-missing.yaml');
+		const list = [...files.slice(0, 20), missing, ...files.slice(20)];
+
+		const sources = readAhead(list, 4);
+
+		expect([...sources.keys()]).toEqual(list);
+		await expect(sources.get(missing)).rejects.toMatchObject({ code: 'ENOENT' });
+		for (const file of files) expect(await sources.get(file)).toBe(`text of ${path.basename(file)}`);
+	});
+
+	test('reads nothing for an empty list', () => {
+		expect(readAhead([]).size).toBe(0);
 	});
 });
