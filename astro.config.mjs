@@ -158,6 +158,8 @@ export default defineConfig({
 				Head: './src/components/site/Head.astro',
 				// Starlight's language picker only on a site with more than one language (its script otherwise loads for nothing).
 				LanguageSelect: './src/components/site/LanguageSelect.astro',
+				// Starlight's sidebar without its state persister, about 1 KB of JavaScript at load less (src/components/site/Sidebar.astro).
+				Sidebar: './src/components/site/Sidebar.astro',
 			},
 			// Lessons first: a lesson's `teaches` metadata (its description, see MarkdownContent.astro) counts beside
 			// its title when Pagefind ranks results.
