@@ -1,5 +1,5 @@
 /**
- * Types for the Starlight virtual modules our overrides (components/site/Search.astro, LanguageSelect.astro) read, as
+ * Types for the Starlight virtual modules our overrides (components/site/Search.astro, LanguageSelect.astro, Sidebar.astro) read, as
  * Starlight 0.42's Vite plugin defines them (integrations/vite-virtual-modules.js); Starlight ships no
  * public declarations for them.
  */
@@ -20,4 +20,9 @@ declare module 'virtual:starlight/pagefind-config' {
 declare module 'virtual:starlight/user-config' {
 	const config: { isMultilingual: boolean };
 	export default config;
+}
+
+declare module 'virtual:starlight/components/MobileMenuFooter' {
+	const MobileMenuFooter: (props: Record<string, never>) => unknown;
+	export default MobileMenuFooter;
 }

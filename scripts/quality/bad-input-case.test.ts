@@ -42,6 +42,7 @@ describe('expected.json', () => {
 			'_base',
 			'broken-link',
 			'malformed-yaml',
+			'quiz-section-no-heading',
 			'unknown-id-in-mdx',
 		]);
 		for (const entry of cases) {

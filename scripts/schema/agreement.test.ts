@@ -113,6 +113,13 @@ function caseFiles(name: string): { files: Files; own: string[] } {
 	return { files, own: [...own.keys()] };
 }
 
+/**
+ * Cases whose practice files are valid data, where the mistake shows only when a page renders: a quiz's `section`
+ * is checked against its lesson's headings (AW207). Both the schema and the data checks accept them (the first
+ * expectation below); the build stops on the page (tests/bad-input/<case>/expected.json).
+ */
+const CAUGHT_AT_RENDER = new Set(['quiz-section-no-heading']);
+
 describe('the JSON Schema and the build agree', () => {
 	it('accept every real practice file', () => {
 		const files: Files = new Map(
@@ -131,7 +138,7 @@ describe('the JSON Schema and the build agree', () => {
 		// The case's own broken file: rejected by the build, and by the schema unless a listed rule explains it.
 		const broken = verdicts.filter((v) => own.includes(v.file) || v.build.length > 0);
 		const yamlSyntax = own.some((file) => parseDocument(files.get(file) ?? '').errors.length > 0);
-		if (yamlSyntax) return;
+		if (yamlSyntax || CAUGHT_AT_RENDER.has(name)) return;
 		expect(broken.some((v) => v.build.length > 0)).toBe(true);
 	});
 
