@@ -43,7 +43,8 @@ async function load(search = '', { live = true } = {}) {
 			<TestView questions={initial} seed="start" session={startSession(initial)} lessons={lessons} />
 		</TestIsland>,
 	);
-	if (live) await vi.waitFor(() => expect(document.querySelector('.aw-test:not([data-pending])')).toBeTruthy());
+	// Live once the island's view is whole and shown (it is built behind the server's render, a few questions a task).
+	if (live) await vi.waitFor(() => expect(document.querySelector('.aw-test-live:not([hidden]) .aw-test')).toBeTruthy());
 	return rendered;
 }
 
@@ -183,7 +184,10 @@ describe('the test island', () => {
 			expect(shownIds()).toEqual(drawn.map((item) => item.id));
 			expect(document.querySelector('.aw-test')?.hasAttribute('data-pending')).toBe(true);
 			arrive();
-			await vi.waitFor(() => expect(document.querySelector('.aw-test:not([data-pending])')).toBeTruthy());
+			// The live view is built hidden behind the server's render, then shown whole in its place.
+			await vi.waitFor(() => expect(document.querySelector('.aw-test-live:not([hidden]) .aw-test')).toBeTruthy());
+			expect(document.querySelector('[data-static]')).toBeNull();
+			expect(document.querySelectorAll('.aw-test-live .aw-list__item')).toHaveLength(drawn.length);
 			expect(shownIds()).toEqual(drawn.map((item) => item.id));
 			const fetched = serve.mock.calls.map(([url]) => url).sort();
 			expect(fetched).toEqual([...new Set(drawn.map((item) => `/practice/${item.lesson}.json`))].sort());
