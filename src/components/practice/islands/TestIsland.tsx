@@ -186,7 +186,7 @@ export interface TestViewProps {
 	onSubmit?: () => void;
 	onRetake?: () => void;
 	/** Only the first `limit` questions are rendered (all when undefined): the island builds its first view in parts. */
-	limit?: number;
+	limit?: number | undefined;
 }
 
 /** A draw of the test: the questions, then the submit button, or after submitting the result. */
