@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { isServerBuild } from '../lib/site/astro-output.ts';
+import { normalizeBase } from '../lib/site/base-path.ts';
 import { AFTER_PAINT_LOADER } from '../lib/site/after-paint.ts';
 import { type AuditJob, auditPages, auditPagesInThreads, moveStagedPages, type PageResult } from './csp-audit.ts';
 import {
@@ -121,7 +122,7 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 		name: 'awaitable:csp-headers',
 		hooks: {
 			'astro:config:setup': async ({ config, updateConfig, logger }) => {
-				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				base = normalizeBase(config.base);
 				const csp = config.security.csp;
 				if (!csp) return;
 				if (csp !== true && csp.algorithm !== 'SHA-256') {
