@@ -34,6 +34,13 @@ describe('the sidebar rendered once and reused', () => {
 		expect(sidebarKey(course('/lessons/aget/'))).not.toBe(sidebarKey([group('Start here', [link('/')])]));
 	});
 
+	it('keys a link by its badge and attributes, which the list shows', () => {
+		const plain = [link('/lessons/aget/')];
+		const badged = [{ ...link('/lessons/aget/'), badge: { text: 'New', variant: 'tip' as const } }] as Entry[];
+		const styled = [{ ...link('/lessons/aget/'), attrs: { class: 'x' } }] as Entry[];
+		expect(new Set([sidebarKey(plain), sidebarKey(badged), sidebarKey(styled)]).size).toBe(3);
+	});
+
 	it('keys a collapsed group by whether the current page opens it', () => {
 		expect(sidebarKey(course('/lessons/aget/', true))).not.toBe(sidebarKey(course('/test/', true)));
 		expect(sidebarKey(course('/lessons/aget/', true))).toBe(sidebarKey(course('/lessons/asave/', true)));
