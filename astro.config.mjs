@@ -62,8 +62,9 @@ export default defineConfig({
 	// more than the 8 KB JavaScript-at-load budget leaves room for. Static pages load fast enough without it.
 	prefetch: false,
 	// concurrency: pages are generated four at a time, so one page's rendering fills the time another waits for
-	// its file to be written (the main thread was idle a seventh of the page generation at 500 lessons). Nothing
-	// in a page's render is shared with another page but per-build caches of values that do not change.
+	// its file to be written (the main thread was idle a seventh of the page generation at 500 lessons). A page's
+	// state lives in its own `locals`; what pages share is computed once per build. One caveat: `<StarlightPage>`
+	// (the 404 page) reads Starlight's shared sidebar across an `await` (ARCHITECTURE.md, "Cost per page").
 	build: { inlineStylesheets: 'always', concurrency: 4 },
 	vite: {
 		// noJsThemePlugin: without JavaScript, the light theme for readers who prefer it (src/lib/site/no-js-theme.ts).
