@@ -1,5 +1,6 @@
 /**
- * Links that land (issue 10): after a deep link, a click in "On this page", a back-link from the practice page,
+ * Links that land (issue 10): after a deep link, a click in "On this page" (a lesson's, or the practice page's
+ * own list), a back-link from the practice page,
  * or the browser's back and forward buttons, the target sits at the top of the viewport (at most 100 px below
  * the header) once the page has settled, and nothing on screen moves after that (CLS 0). Every path, on every
  * lesson, at a desktop and a phone size: one test each, so workers share them evenly.
@@ -29,15 +30,18 @@ async function countShiftsFromNow(page: Page): Promise<void> {
 	});
 }
 
-/** Waits until every practice set has rendered, the islands in view have hydrated and the page has settled. */
-async function settled(page: Page): Promise<void> {
-	await expect(page.locator('[data-pending]')).toHaveCount(0);
+/**
+ * Waits until the practice sets have rendered (every one on a lesson; on a practice page, whose sets hydrate
+ * as they come into view, those in `scope`), the islands in view have hydrated and the page has settled.
+ */
+async function settled(page: Page, scope = 'body'): Promise<void> {
+	await expect(page.locator(scope).locator('[data-pending]')).toHaveCount(0);
 	await islandsReady(page);
 }
 
 /** The element `id` is at the top of the viewport, at most 100 px below the header; nothing moves after. */
-async function expectLanded(page: Page, id: string): Promise<void> {
-	await settled(page);
+async function expectLanded(page: Page, id: string, scope?: string): Promise<void> {
+	await settled(page, scope);
 	const where = () =>
 		page.evaluate((target) => {
 			const header = document.querySelector('header.header')?.getBoundingClientRect().bottom ?? 0;
@@ -50,7 +54,7 @@ async function expectLanded(page: Page, id: string): Promise<void> {
 	// Whatever landing set off (islands coming into view, a set arriving) has finished, and the browser has
 	// rendered since: a condition, where a fixed wait would be too short on a loaded machine.
 	await countShiftsFromNow(page);
-	await settled(page);
+	await settled(page, scope);
 	const shifts = await page.evaluate(() => (window as unknown as { lateShifts: number }).lateShifts);
 	expect(shifts, 'layout shift after landing').toBeLessThan(0.0005);
 	expect((await where()).top, `#${id} stays where it landed`).toBe(top);
@@ -113,6 +117,16 @@ for (const lesson of LESSONS) {
 					.click();
 				await expect(page).toHaveURL(`${path}#set-quiz`);
 				await expectLanded(page, 'set-quiz');
+			});
+
+			test("a click on the last set in the practice page's own contents list lands on it", async ({ page }) => {
+				await page.goto(`/practice/${lesson}/`);
+				await page
+					.getByRole('navigation', { name: 'On this page' })
+					.getByRole('link', { name: 'Practice', exact: true })
+					.click();
+				await expect(page).toHaveURL(`/practice/${lesson}/#problems`);
+				await expectLanded(page, 'problems', 'section:has(> h2#problems)');
 			});
 
 			test('back and forward return to the heading the reader was on', async ({ page }) => {
