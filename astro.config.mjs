@@ -10,6 +10,7 @@ import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
 import afterPaint from './src/integrations/after-paint.ts';
 import runner from './src/integrations/runner.ts';
+import contentStore from './src/integrations/content-store.ts';
 import { runnerMarkersPlugin } from './src/lib/runner/mdast-plugin.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
 import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
@@ -140,6 +141,9 @@ export default defineConfig({
 		}),
 	},
 	integrations: [
+		// Before Starlight: it keeps the content store from one build to the next, which the links validator Starlight
+		// adds would delete (src/integrations/content-store.ts).
+		contentStore(),
 		starlight({
 			title: 'Awaitable',
 			description:
