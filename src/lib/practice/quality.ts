@@ -51,20 +51,45 @@ export function choiceItems(inputs: readonly QualityInput[]): ChoiceItem[] {
 	const items: ChoiceItem[] = [];
 	for (const { file, source, set } of inputs) {
 		if (set.type !== 'quiz' && set.type !== 'problems') continue;
+		const lines = idLines(source);
 		for (const item of set.items) {
 			const right = item.choices.findIndex((choice) => choice.correct);
 			const choices = item.choices;
-			items.push({ id: item.id, file, line: lineOfId(source, item.id), choices, right });
+			items.push({ id: item.id, file, line: lines.get(item.id), choices, right });
 		}
 	}
 	return items;
 }
 
+/** A line `id: <id>`, `- id: <id>`, the id quoted or not, as `lineOfId` looks for it. */
+const ID_LINE = /^\s*(?:-\s+)?id:\s*(.*?)\s*$/;
+
+/**
+ * The 1-based line of every `id: <id>` in a YAML file, by id (the first line for an id written twice): one pass
+ * over the file for all its items, where a search per item read the file once per item.
+ */
+export function idLines(source: string): Map<string, number> {
+	const lines = new Map<string, number>();
+	source.split('\n').forEach((line, index) => {
+		const written = ID_LINE.exec(line)?.[1];
+		if (written === undefined) return;
+		// The quotes are optional at either end, as in `lineOfId`.
+		const open = /^["']/.test(written) ? 1 : 0;
+		const close = /["']$/.test(written) && written.length > open ? 1 : 0;
+		for (const id of new Set([
+			written,
+			written.slice(open),
+			written.slice(0, written.length - close),
+			written.slice(open, written.length - close),
+		]))
+			if (!lines.has(id)) lines.set(id, index + 1);
+	});
+	return lines;
+}
+
 /** The 1-based line of `id: <id>` in a YAML file. */
 export function lineOfId(source: string, id: string): number | undefined {
-	const pattern = new RegExp(`^\\s*(?:-\\s+)?id:\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`);
-	const index = source.split('\n').findIndex((line) => pattern.test(line));
-	return index === -1 ? undefined : index + 1;
+	return idLines(source).get(id);
 }
 
 /**
@@ -151,17 +176,34 @@ export function itemWarnings(item: ChoiceItem): AuthorProblem[] {
 /** Length as a reader sees it: spacing collapsed. */
 const shownLength = (text: string) => text.replace(/\s+/g, ' ').trim().length;
 
+/**
+ * What the site-wide figures need of an item: its id (the shown order), the right choice's index and each choice's
+ * length as shown. Kept per file by the practice loader, so a warm build counts an unchanged file without parsing it.
+ */
+export interface FigureItem {
+	id: string;
+	right: number;
+	lengths: readonly number[];
+}
+
+export const figureItem = (item: ChoiceItem): FigureItem => ({
+	id: item.id,
+	right: item.right,
+	lengths: item.choices.map((choice) => shownLength(choice.text)),
+});
+
 /** Whether the right choice is longer than every other choice. */
-export function rightIsStrictlyLongest(item: ChoiceItem): boolean {
-	const right = item.choices[item.right];
-	if (right === undefined) return false;
-	const length = shownLength(right.text);
-	return item.choices.every((choice, index) => index === item.right || shownLength(choice.text) < length);
+export function rightIsStrictlyLongest(item: ChoiceItem | FigureItem): boolean {
+	const lengths = 'lengths' in item ? item.lengths : figureItem(item).lengths;
+	const length = lengths[item.right];
+	if (length === undefined) return false;
+	return lengths.every((other, index) => index === item.right || other < length);
 }
 
 /** The 0-based position at which readers see the right choice. */
-export function shownPosition(item: ChoiceItem): number {
-	return choiceOrder(item.id, item.choices.length).indexOf(item.right);
+export function shownPosition(item: ChoiceItem | FigureItem): number {
+	const count = 'lengths' in item ? item.lengths.length : item.choices.length;
+	return choiceOrder(item.id, count).indexOf(item.right);
 }
 
 export interface PositionFigure {
@@ -181,12 +223,13 @@ export interface QualityFigures {
 	positions: PositionFigure[];
 }
 
-export function qualityFigures(items: readonly ChoiceItem[]): QualityFigures {
+export function qualityFigures(items: readonly (ChoiceItem | FigureItem)[]): QualityFigures {
 	const longest = items.filter(rightIsStrictlyLongest).length;
-	const most = Math.max(0, ...items.map((item) => item.choices.length));
+	const count = (item: ChoiceItem | FigureItem) => ('lengths' in item ? item.lengths : item.choices).length;
+	const most = Math.max(0, ...items.map(count));
 	const positions: PositionFigure[] = [];
 	for (let position = 0; position < most; position++) {
-		const having = items.filter((item) => item.choices.length > position);
+		const having = items.filter((item) => count(item) > position);
 		const right = having.filter((item) => shownPosition(item) === position).length;
 		positions.push({ position: position + 1, items: having.length, right, share: right / having.length });
 	}
