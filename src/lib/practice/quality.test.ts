@@ -13,7 +13,7 @@ import {
 	checkQuality,
 	figuresOutsideLimits,
 	formatFigures,
-	lineOfId,
+	idLines,
 	normalizeChoice,
 	qualityFigures,
 	QUALITY_LIMITS,
@@ -98,47 +98,14 @@ describe('the per-item quality rules', () => {
 		expect(text).not.toContain('choices[2]');
 	});
 
-	it('find the line of an item by its id', () => {
-		expect(lineOfId('type: quiz\nitems:\n  - id: first\n  - id: "second"\n', 'second')).toBe(4);
-		expect(lineOfId('items:\n  - id: first-two\n', 'first')).toBeUndefined();
-	});
-
-	it('find every id on the line a search for that id alone finds (quoted, unquoted, listed, written twice)', () => {
-		const source = [
-			'type: quiz',
-			'items:',
-			'  - id: plain',
-			"  - id: 'single'",
-			'  -   id:   "double"   ',
-			'    id: nested',
-			'  - id: half"',
-			'  - id: plain',
-			'  - prompt: no id: here',
-			'  - id: "',
-		].join('\n');
-		// The search per id the index replaced: the first line matching `id: <id>`, quotes optional at each end.
-		const search = (id: string) => {
-			const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-			const pattern = new RegExp(`^\\s*(?:-\\s+)?id:\\s*["']?${escaped}["']?\\s*$`);
-			const index = source.split('\n').findIndex((line) => pattern.test(line));
-			return index === -1 ? undefined : index + 1;
-		};
-		const ids = [
-			'plain',
-			'single',
-			"'single'",
-			'double',
-			'"double"',
-			'nested',
-			'half',
-			'half"',
-			'here',
-			'',
-			'"',
-			'none',
-		];
-		for (const id of ids) expect(lineOfId(source, id), id).toBe(search(id));
-		expect(lineOfId(source, 'plain')).toBe(3);
+	it('find the line of each item by its id, the first where an id is written twice', () => {
+		const lines = idLines('type: quiz\nitems:\n  - id: first\n  - id: "second"\n  - id: \'third\'\n  - id: first\n');
+		expect([...lines]).toEqual([
+			['first', 3],
+			['second', 4],
+			['third', 5],
+		]);
+		expect(idLines('items:\n  - id: first-two\n').get('first')).toBeUndefined();
 	});
 });
 

@@ -61,35 +61,19 @@ export function choiceItems(inputs: readonly QualityInput[]): ChoiceItem[] {
 	return items;
 }
 
-/** A line `id: <id>`, `- id: <id>`, the id quoted or not, as `lineOfId` looks for it. */
-const ID_LINE = /^\s*(?:-\s+)?id:\s*(.*?)\s*$/;
+const ID_LINE = /^\s*(?:-\s+)?id:\s*["']?(.*?)["']?\s*$/;
 
 /**
- * The 1-based line of every `id: <id>` in a YAML file, by id (the first line for an id written twice): one pass
- * over the file for all its items, where a search per item read the file once per item.
+ * The 1-based line of each `id: <id>` in a YAML file (the first, for an id written twice), in one pass over
+ * the file: a search per item went over the whole file again for each of its items.
  */
 export function idLines(source: string): Map<string, number> {
 	const lines = new Map<string, number>();
 	source.split('\n').forEach((line, index) => {
-		const written = ID_LINE.exec(line)?.[1];
-		if (written === undefined) return;
-		// The quotes are optional at either end, as in `lineOfId`.
-		const open = /^["']/.test(written) ? 1 : 0;
-		const close = /["']$/.test(written) && written.length > open ? 1 : 0;
-		for (const id of new Set([
-			written,
-			written.slice(open),
-			written.slice(0, written.length - close),
-			written.slice(open, written.length - close),
-		]))
-			if (!lines.has(id)) lines.set(id, index + 1);
+		const id = ID_LINE.exec(line)?.[1];
+		if (id !== undefined && !lines.has(id)) lines.set(id, index + 1);
 	});
 	return lines;
-}
-
-/** The 1-based line of `id: <id>` in a YAML file. */
-export function lineOfId(source: string, id: string): number | undefined {
-	return idLines(source).get(id);
 }
 
 /**
