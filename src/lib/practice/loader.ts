@@ -11,6 +11,7 @@ import { AstroError } from 'astro/errors';
 import type { AuthorProblem } from './author-errors.ts';
 import { AUTHOR_GUIDE, formatProblems } from './author-errors.ts';
 import { compileSet } from './compile.ts';
+import type { CompiledSet } from './compiled.ts';
 import { reportPracticeProblems } from './dev-problems.ts';
 import { devRefresh, devSetRef, devSets, isPracticeRefresh, PRACTICE_LOADER } from './dev-sets.ts';
 import { parsePracticeFile } from './parse-file.ts';
@@ -101,23 +102,41 @@ export function readAhead(files: readonly string[], limit = READS_IN_FLIGHT): Ma
 const fileQuality = (items: ChoiceItem[]) => ({ items, problems: items.flatMap(checkItem) });
 
 /**
- * What the site-wide checks need of a file that loaded cleanly, kept in the collection's meta store beside its
- * entry (same digest): its items' ids (ids are unique across the site) and its multiple-choice items' figures. A
- * build whose store holds the file's entry with this digest counts the file from it instead of parsing it again.
+ * What the site-wide checks need of a file that loaded cleanly, beyond its compiled set (whose items give the ids,
+ * which are unique across the site): its multiple-choice items' figures, as `[right, count, longest]` in item
+ * order. Kept in the collection's meta store with the digest of the entry it goes with; a build whose store holds
+ * the entry with that digest counts the file from the two instead of parsing it again.
  */
 interface FileSummary {
 	digest: string;
-	ids: string[];
-	figures: FigureItem[];
+	figures: [right: number, count: number, longest: 0 | 1][];
 }
 
-function readSummary(value: string | undefined, digest: string): FileSummary | undefined {
+const summaryOf = (digest: string, items: readonly FigureItem[]): string =>
+	JSON.stringify({
+		digest,
+		figures: items.map(({ right, count, longest }) => [right, count, longest ? 1 : 0]),
+	} satisfies FileSummary);
+
+/** The items' ids and figures of an unchanged file, from its stored set and summary; undefined when they disagree. */
+function readSummary(
+	value: string | undefined,
+	digest: string,
+	set: CompiledSet,
+): { ids: string[]; figures: FigureItem[] } | undefined {
 	if (value === undefined) return undefined;
 	try {
 		const summary = JSON.parse(value) as FileSummary;
-		return summary.digest === digest && Array.isArray(summary.ids) && Array.isArray(summary.figures)
-			? summary
-			: undefined;
+		const ids = set.items.map((item) => item.id);
+		const choices = set.type === 'quiz' || set.type === 'problems';
+		if (summary.digest !== digest || summary.figures.length !== (choices ? ids.length : 0)) return undefined;
+		const figures = summary.figures.map(([right, count, longest], index) => ({
+			id: ids[index] ?? '',
+			right,
+			count,
+			longest: longest === 1,
+		}));
+		return { ids, figures };
 	} catch {
 		return undefined;
 	}
@@ -168,9 +187,10 @@ export function practiceLoader(options: { base: string }): Loader {
 						// stored (a file with a problem stops the build before its entry is written): its summary stands
 						// in for its parse. `astro dev` parses it, to hold its compiled set in memory (dev-sets.ts).
 						const digest = dev ? undefined : digestOf(source);
+						const stored = digest === undefined ? undefined : context.store.get(id);
 						const summary =
-							digest !== undefined && context.store.get(id)?.digest === digest
-								? readSummary(context.meta.get(id), digest)
+							digest !== undefined && stored?.digest === digest
+								? readSummary(context.meta.get(id), digest, stored.data as unknown as CompiledSet)
 								: undefined;
 						if (summary) {
 							unchanged.push(id);
@@ -215,9 +235,7 @@ export function practiceLoader(options: { base: string }): Loader {
 					loaded.map(async ({ id, file, set }) => {
 						const digest = digestOf(sourceOf.get(file) ?? '');
 						if (!dev) {
-							const figures = (cachedFigures.get(file) ?? []).map(figureItem);
-							const summary: FileSummary = { digest, ids: set.items.map((item) => item.id), figures };
-							context.meta.set(id, JSON.stringify(summary));
+							context.meta.set(id, summaryOf(digest, (cachedFigures.get(file) ?? []).map(figureItem)));
 						}
 						if (context.store.get(id)?.digest === digest && (!dev || devSets().has(id))) return;
 						const data = await compileSet({ id, lesson: lessonOf(id), file }, set, render);

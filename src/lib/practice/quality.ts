@@ -160,34 +160,39 @@ export function itemWarnings(item: ChoiceItem): AuthorProblem[] {
 /** Length as a reader sees it: spacing collapsed. */
 const shownLength = (text: string) => text.replace(/\s+/g, ' ').trim().length;
 
+/** Whether the right choice is longer than every other choice. */
+export function rightIsStrictlyLongest(item: ChoiceItem | FigureItem): boolean {
+	if ('longest' in item) return item.longest;
+	const right = item.choices[item.right];
+	if (right === undefined) return false;
+	const length = shownLength(right.text);
+	return item.choices.every((choice, index) => index === item.right || shownLength(choice.text) < length);
+}
+
 /**
- * What the site-wide figures need of an item: its id (the shown order), the right choice's index and each choice's
- * length as shown. Kept per file by the practice loader, so a warm build counts an unchanged file without parsing it.
+ * What the site-wide figures need of an item: its id and choice count (the shown order), the right choice's index
+ * and whether it is strictly the longest. The practice loader keeps them per file, so a warm build counts an
+ * unchanged file without parsing it.
  */
 export interface FigureItem {
 	id: string;
 	right: number;
-	lengths: readonly number[];
+	count: number;
+	longest: boolean;
 }
 
 export const figureItem = (item: ChoiceItem): FigureItem => ({
 	id: item.id,
 	right: item.right,
-	lengths: item.choices.map((choice) => shownLength(choice.text)),
+	count: item.choices.length,
+	longest: rightIsStrictlyLongest(item),
 });
 
-/** Whether the right choice is longer than every other choice. */
-export function rightIsStrictlyLongest(item: ChoiceItem | FigureItem): boolean {
-	const lengths = 'lengths' in item ? item.lengths : figureItem(item).lengths;
-	const length = lengths[item.right];
-	if (length === undefined) return false;
-	return lengths.every((other, index) => index === item.right || other < length);
-}
+const choiceCount = (item: ChoiceItem | FigureItem) => ('count' in item ? item.count : item.choices.length);
 
 /** The 0-based position at which readers see the right choice. */
 export function shownPosition(item: ChoiceItem | FigureItem): number {
-	const count = 'lengths' in item ? item.lengths.length : item.choices.length;
-	return choiceOrder(item.id, count).indexOf(item.right);
+	return choiceOrder(item.id, choiceCount(item)).indexOf(item.right);
 }
 
 export interface PositionFigure {
@@ -209,11 +214,10 @@ export interface QualityFigures {
 
 export function qualityFigures(items: readonly (ChoiceItem | FigureItem)[]): QualityFigures {
 	const longest = items.filter(rightIsStrictlyLongest).length;
-	const count = (item: ChoiceItem | FigureItem) => ('lengths' in item ? item.lengths : item.choices).length;
-	const most = Math.max(0, ...items.map(count));
+	const most = Math.max(0, ...items.map(choiceCount));
 	const positions: PositionFigure[] = [];
 	for (let position = 0; position < most; position++) {
-		const having = items.filter((item) => count(item) > position);
+		const having = items.filter((item) => choiceCount(item) > position);
 		const right = having.filter((item) => shownPosition(item) === position).length;
 		positions.push({ position: position + 1, items: having.length, right, share: right / having.length });
 	}
