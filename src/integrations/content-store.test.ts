@@ -4,11 +4,12 @@
  * a new version of it is read before the store is kept under it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeDigest, hasRenderedEntries, whyNotKept } from './content-store.ts';
+import contentStore, { codeDigest, hasRenderedEntries, STORE_FILE, whyNotKept } from './content-store.ts';
 
 describe('whether the last build’s content store is kept', () => {
 	const store = '[["Map",1,2],"docs",["Map",3,4],"lessons/aget",{"id":3,"data":5,"digest":6,"deferredRender":7}]';
@@ -64,6 +65,60 @@ describe('the code digest', () => {
 		expect(second).not.toBe(first);
 		writeFileSync(path.join(root, 'astro.config.mjs'), 'export default { base: "/x/" };\n');
 		expect(codeDigest(root)).not.toBe(second);
+	});
+});
+
+describe('the hooks', () => {
+	let root = '';
+	beforeEach(() => {
+		root = mkdtempSync(path.join(os.tmpdir(), 'awaitable-content-store-'));
+		mkdirSync(path.join(root, 'src/lib'), { recursive: true });
+		writeFileSync(path.join(root, 'src/lib/loader.ts'), 'export const a = 1;\n');
+		mkdirSync(path.join(root, 'node_modules/.astro'), { recursive: true });
+	});
+	afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+	/** Runs a build's hooks up to the sync; `sync` stands for the content sync (it writes the store). */
+	const build = (sync: () => void) => {
+		const hooks = contentStore().hooks as Record<string, (options: unknown) => void>;
+		const config = { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/node_modules/.astro/`) };
+		const logs: string[] = [];
+		const logger = { info: (message: string) => logs.push(message) };
+		hooks['astro:config:setup']?.({ config, command: 'build', logger });
+		// The links validator's hook, which runs after this one's.
+		rmSync(storeFile(), { force: true });
+		hooks['astro:config:done']?.({ config, logger });
+		const kept = existsSync(storeFile());
+		sync();
+		hooks['astro:build:start']?.({ logger });
+		return { kept, logs };
+	};
+	const storeFile = () => path.join(root, 'node_modules/.astro', STORE_FILE);
+
+	it('puts back the store the last build wrote, not one written since by another command, nor after a code change', () => {
+		const write = (text: string) => () => writeFileSync(storeFile(), text);
+		expect(build(write('[1]')).kept).toBe(false);
+		expect(build(() => undefined)).toEqual({
+			kept: true,
+			logs: ['Kept the content store of the last build: unchanged entries are not loaded again.'],
+		});
+		writeFileSync(storeFile(), '[2]'); // astro sync or astro check wrote it
+		expect(build(write('[3]')).logs).toEqual([
+			"Loading all content: the last build's content store is not kept (it changed since the last build wrote it).",
+		]);
+		expect(build(() => undefined).kept).toBe(true);
+		writeFileSync(path.join(root, 'src/lib/loader.ts'), 'export const a = 2;\n');
+		expect(build(() => undefined).logs).toEqual([
+			"Loading all content: the last build's content store is not kept (the code changed since).",
+		]);
+		expect(readdirSync(path.join(root, 'node_modules/.astro')).filter((name) => name.endsWith('.aside'))).toEqual([]);
+	});
+
+	it('removes a store set aside by a process that is gone', () => {
+		const left = path.join(root, 'node_modules/.astro', `${STORE_FILE}.999999999.aside`);
+		writeFileSync(left, '[1]');
+		build(() => undefined);
+		expect(existsSync(left)).toBe(false);
 	});
 });
 

@@ -103,6 +103,25 @@ function readRecord(file: string): StoreRecord | null {
 	}
 }
 
+/** Whether the process with this id is running. */
+function running(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** Stores set aside by processes that ended before putting them back (a tool that loads the config and stops). */
+function removeLeftovers(cache: string): void {
+	for (const name of existsSync(cache) ? readdirSync(cache) : []) {
+		const pid = /^data-store\.json\.(\d+)\.aside$/.exec(name)?.[1];
+		if (pid !== undefined && Number(pid) !== process.pid && !running(Number(pid)))
+			rmSync(path.join(cache, name), { force: true });
+	}
+}
+
 export default function contentStore(): AstroIntegration {
 	let root = '';
 	let store = '';
@@ -121,6 +140,7 @@ export default function contentStore(): AstroIntegration {
 				record = path.join(cache, RECORD_FILE);
 				// One name per process: two builds of one project (the site and its sub-path copy) may start together.
 				aside = `${store}.${process.pid}.aside`;
+				removeLeftovers(cache);
 				if (!existsSync(store)) return;
 				try {
 					renameSync(store, aside);
