@@ -10,6 +10,8 @@ import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
 import afterPaint from './src/integrations/after-paint.ts';
 import runner from './src/integrations/runner.ts';
+import contentStore from './src/integrations/content-store.ts';
+import clearOutDir from './src/integrations/clear-out-dir.ts';
 import { runnerMarkersPlugin } from './src/lib/runner/mdast-plugin.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
 import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
@@ -144,6 +146,9 @@ export default defineConfig({
 		}),
 	},
 	integrations: [
+		// Before Starlight: it keeps the content store from one build to the next, which the links validator Starlight
+		// adds would delete (src/integrations/content-store.ts).
+		contentStore(),
 		starlight({
 			title: 'Awaitable',
 			description:
@@ -185,6 +190,8 @@ export default defineConfig({
 		// components it cannot own (only the pages' island ids change).
 		preact({ include: [/\.[cm]?[jt]sx$/] }),
 		afterPaint(),
+		// The last build's output removed in a worker while this one builds (src/integrations/clear-out-dir.ts).
+		clearOutDir(),
 		runner(),
 		noJsThemeIntegration(),
 		cspHeaders(),

@@ -23,7 +23,7 @@ import {
 	type StoredSet,
 } from './dev-sets.ts';
 import { currentPracticeProblems, reportPracticeProblems } from './dev-problems.ts';
-import { practiceLoader, readAhead } from './loader.ts';
+import { PracticeDataError, practiceLoader, readAhead } from './loader.ts';
 
 const PRACTICE = fileURLToPath(new URL('../../content/practice/', import.meta.url));
 
@@ -49,6 +49,9 @@ function fakeWatcher() {
 	};
 }
 
+/** The collection's meta store of each `entries` (Astro keeps it in the store, beside the entries). */
+const metaOf = new WeakMap<Map<string, Entry>, Map<string, string>>();
+
 /** A loader context over `root` sharing `entries` (Astro's store keeps them between loads). */
 function context(
 	root: string,
@@ -56,6 +59,8 @@ function context(
 	options: { watcher?: ReturnType<typeof fakeWatcher>; refresh?: boolean; logs?: string[] } = {},
 ): LoaderContext {
 	const log = (message: string) => options.logs?.push(message);
+	const meta = metaOf.get(entries) ?? new Map<string, string>();
+	metaOf.set(entries, meta);
 	return {
 		collection: 'practice',
 		config: { root: pathToFileURL(`${root}/`) },
@@ -65,6 +70,12 @@ function context(
 			createHash('sha256')
 				.update(typeof data === 'string' ? data : JSON.stringify(data))
 				.digest('hex'),
+		meta: {
+			get: (key: string) => meta.get(key),
+			set: (key: string, value: string) => void meta.set(key, value),
+			has: (key: string) => meta.has(key),
+			delete: (key: string) => void meta.delete(key),
+		},
 		store: {
 			get: (id: string) => entries.get(id),
 			keys: () => [...entries.keys()],
@@ -146,6 +157,55 @@ describe('the practice loader', () => {
 		expect(compiledCount(logs)).toBe(1);
 		const set = store.get('aget/quiz')?.data;
 		expect(set && firstPrompt(compiledSet(set))).toBe('<p>Warm build edit</p>\n');
+	});
+
+	test('a warm build counts unchanged files from their summary: the same figures, and an id reused across files still stops it', async () => {
+		const store = new Map<string, Entry>();
+		const cold: string[] = [];
+		await loader().load(context(root, store, { logs: cold }));
+		const warm: string[] = [];
+		await loader().load(context(root, store, { logs: warm }));
+		expect(compiledCount(warm)).toBe(0);
+		const figures = (logs: string[]) => logs.find((line) => line.startsWith('Question quality:'));
+		expect(figures(warm)).toBe(figures(cold));
+		expect(warm.at(-1)).toBe(cold.at(-1)?.replace(/\(\d+ compiled/, '(0 compiled'));
+		// The warm build counted the unchanged files from the store, not from the files: an id slipped into a stored
+		// set is seen as reused.
+		const cards = store.get('aget/cards');
+		const set = cards?.data as unknown as CompiledSet;
+		const kept = set.items;
+		set.items = [...kept, { ...kept[0], id: 'aget-quiz-returns' }] as typeof kept;
+		const seen = await loader()
+			.load(context(root, store))
+			.then(
+				() => [],
+				(thrown: unknown) => (thrown as PracticeDataError).problems.map(({ code, file }) => `${code} ${file}`),
+			);
+		expect(seen).toEqual([`AW206 ${QUIZ}`]);
+		set.items = kept;
+		// aget/quiz.yaml changes to reuse an id of a file that did not change (counted from its summary).
+		const reused = /^ {2}- id: (\S+)$/m.exec(
+			readFileSync(path.join(root, 'src/content/practice/aget/cards.yaml'), 'utf8'),
+		)?.[1];
+		expect(reused).toBeDefined();
+		const file = path.join(root, QUIZ);
+		writeFileSync(file, readFileSync(file, 'utf8').replace(/^( {2}- id: )\S+$/m, `$1${reused}`));
+		const error = await loader()
+			.load(context(root, store))
+			.then(
+				() => undefined,
+				(thrown: unknown) => thrown,
+			);
+		expect(error).toBeInstanceOf(PracticeDataError);
+		const lines = (error as PracticeDataError).problems;
+		expect(lines).toEqual([
+			expect.objectContaining({
+				code: 'AW206',
+				file: QUIZ,
+				id: reused,
+				message: expect.stringContaining('reuses an id already used in src/content/practice/aget/cards.yaml.'),
+			}),
+		]);
 	});
 
 	test('in astro dev a restart over a kept store compiles the sets again, as their compiled form was in memory', async () => {

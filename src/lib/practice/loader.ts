@@ -11,11 +11,20 @@ import { AstroError } from 'astro/errors';
 import type { AuthorProblem } from './author-errors.ts';
 import { AUTHOR_GUIDE, formatProblems } from './author-errors.ts';
 import { compileSet } from './compile.ts';
+import type { CompiledSet } from './compiled.ts';
 import { reportPracticeProblems } from './dev-problems.ts';
 import { devRefresh, devSetRef, devSets, isPracticeRefresh, PRACTICE_LOADER } from './dev-sets.ts';
 import { parsePracticeFile } from './parse-file.ts';
-import { checkItem, choiceItems, formatFigures, qualityFigures, type ChoiceItem } from './quality.ts';
-import { checkSiteRules, type LoadedSet } from './site-rules.ts';
+import {
+	checkItem,
+	choiceItems,
+	figureItem,
+	formatFigures,
+	qualityFigures,
+	type ChoiceItem,
+	type FigureItem,
+} from './quality.ts';
+import { checkSiteRules, type LoadedSet, type SiteRuleInput } from './site-rules.ts';
 import { lessonOf } from './set-pages.ts';
 
 /**
@@ -92,6 +101,47 @@ export function readAhead(files: readonly string[], limit = READS_IN_FLIGHT): Ma
 
 const fileQuality = (items: ChoiceItem[]) => ({ items, problems: items.flatMap(checkItem) });
 
+/**
+ * What the site-wide checks need of a file that loaded cleanly, beyond its compiled set (whose items give the ids,
+ * which are unique across the site): its multiple-choice items' figures, as `[right, count, longest]` in item
+ * order. Kept in the collection's meta store with the digest of the entry it goes with; a build whose store holds
+ * the entry with that digest counts the file from the two instead of parsing it again.
+ */
+interface FileSummary {
+	digest: string;
+	figures: [right: number, count: number, longest: 0 | 1][];
+}
+
+const summaryOf = (digest: string, items: readonly FigureItem[]): string =>
+	JSON.stringify({
+		digest,
+		figures: items.map(({ right, count, longest }) => [right, count, longest ? 1 : 0]),
+	} satisfies FileSummary);
+
+/** The items' ids and figures of an unchanged file, from its stored set and summary; undefined when they disagree. */
+function readSummary(
+	value: string | undefined,
+	digest: string,
+	set: CompiledSet,
+): { ids: string[]; figures: FigureItem[] } | undefined {
+	if (value === undefined) return undefined;
+	try {
+		const summary = JSON.parse(value) as FileSummary;
+		const ids = set.items.map((item) => item.id);
+		const choices = set.type === 'quiz' || set.type === 'problems';
+		if (summary.digest !== digest || summary.figures.length !== (choices ? ids.length : 0)) return undefined;
+		const figures = summary.figures.map(([right, count, longest], index) => ({
+			id: ids[index] ?? '',
+			right,
+			count,
+			longest: longest === 1,
+		}));
+		return { ids, figures };
+	} catch {
+		return undefined;
+	}
+}
+
 export function practiceLoader(options: { base: string }): Loader {
 	return {
 		name: PRACTICE_LOADER,
@@ -108,8 +158,17 @@ export function practiceLoader(options: { base: string }): Loader {
 				const loaded: LoadedSet[] = [];
 				const sourceOf = new Map<string, string>();
 				const problems: AuthorProblem[] = [];
-				const choices: ChoiceItem[] = [];
+				const choices: (ChoiceItem | FigureItem)[] = [];
+				/** Every set that loaded, parsed or counted from its summary, in file order (the site rules'). */
+				const ruleInputs: SiteRuleInput[] = [];
+				/** Sets unchanged since the store was written (builds only): counted from their summary, not parsed. */
+				const unchanged: string[] = [];
+				// A dev store's entries are references: their own digest, so that a store kept from before (whole sets)
+				// is replaced by references.
+				const storedFormat = dev ? `${COMPILED_FORMAT}+dev-ref` : COMPILED_FORMAT;
+				const digestOf = (source: string) => context.generateDigest(`${storedFormat}\n${source}`);
 				const qualityProblems: AuthorProblem[] = [];
+				const cachedFigures = new Map<string, ChoiceItem[]>();
 				const files = await yamlFiles(directory);
 				const present = new Set(files);
 				for (const absolute of parsed.keys()) if (!present.has(absolute)) parsed.delete(absolute);
@@ -124,20 +183,37 @@ export function practiceLoader(options: { base: string }): Loader {
 					let cached = parsed.get(absolute);
 					if (!cached) {
 						const source = await (sources.get(absolute) ?? readFile(absolute, 'utf8'));
+						// In a build, a file whose entry the store holds with this digest loaded cleanly when it was
+						// stored (a file with a problem stops the build before its entry is written): its summary stands
+						// in for its parse. `astro dev` parses it, to hold its compiled set in memory (dev-sets.ts).
+						const digest = dev ? undefined : digestOf(source);
+						const stored = digest === undefined ? undefined : context.store.get(id);
+						const summary =
+							digest !== undefined && stored?.digest === digest
+								? readSummary(context.meta.get(id), digest, stored.data as unknown as CompiledSet)
+								: undefined;
+						if (summary) {
+							unchanged.push(id);
+							ruleInputs.push({ file, set: { items: summary.ids.map((itemId) => ({ id: itemId })) } });
+							choices.push(...summary.figures);
+							continue;
+						}
 						cached = { source, result: parsePracticeFile(file, source) };
 						parsed.set(absolute, cached);
 					}
 					const { source, result } = cached;
 					if (result.ok) {
 						loaded.push({ id, file, set: result.set });
+						ruleInputs.push({ file, set: result.set });
 						sourceOf.set(file, source);
 						// Fair questions (quality.ts): per-item rules stop the build, kept per file like its parse.
 						cached.quality ??= fileQuality(choiceItems([{ file, source, set: result.set }]));
+						cachedFigures.set(file, cached.quality.items);
 						choices.push(...cached.quality.items);
 						qualityProblems.push(...cached.quality.problems);
 					} else problems.push(...result.problems);
 				}
-				problems.push(...checkSiteRules(loaded), ...qualityProblems);
+				problems.push(...checkSiteRules(ruleInputs), ...qualityProblems);
 				if (problems.length > 0) throw new PracticeDataError(problems);
 				// The site-wide figures are logged.
 				context.logger.info(formatFigures(qualityFigures(choices)));
@@ -147,19 +223,20 @@ export function practiceLoader(options: { base: string }): Loader {
 				// memory and a warm build reads from .astro/) is not compiled again; entries of deleted files go.
 				// In `astro dev` the store holds a reference and the compiled set stays in memory (dev-sets.ts), so
 				// a set is compiled again when this process has not compiled it yet (a restart over a kept store).
-				const ids = new Set(loaded.map(({ id }) => id));
+				const ids = new Set([...loaded.map(({ id }) => id), ...unchanged]);
 				for (const id of context.store.keys()) {
 					if (ids.has(id)) continue;
 					context.store.delete(id);
+					context.meta.delete(id);
 					devSets().delete(id);
 				}
-				// A dev store's entries are references: their own digest, so that a store kept from before (whole sets)
-				// is replaced by references.
-				const storedFormat = dev ? `${COMPILED_FORMAT}+dev-ref` : COMPILED_FORMAT;
 				let compiled = 0;
 				await Promise.all(
 					loaded.map(async ({ id, file, set }) => {
-						const digest = context.generateDigest(`${storedFormat}\n${sourceOf.get(file) ?? ''}`);
+						const digest = digestOf(sourceOf.get(file) ?? '');
+						if (!dev) {
+							context.meta.set(id, summaryOf(digest, (cachedFigures.get(file) ?? []).map(figureItem)));
+						}
 						if (context.store.get(id)?.digest === digest && (!dev || devSets().has(id))) return;
 						const data = await compileSet({ id, lesson: lessonOf(id), file }, set, render);
 						if (dev) devSets().set(id, data);
@@ -167,7 +244,9 @@ export function practiceLoader(options: { base: string }): Loader {
 						compiled++;
 					}),
 				);
-				context.logger.info(`Loaded ${loaded.length} practice sets (${compiled} compiled, the others unchanged).`);
+				context.logger.info(
+					`Loaded ${loaded.length + unchanged.length} practice sets (${compiled} compiled, the others unchanged).`,
+				);
 			};
 
 			if (!context.watcher) {

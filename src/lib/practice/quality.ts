@@ -161,16 +161,38 @@ export function itemWarnings(item: ChoiceItem): AuthorProblem[] {
 const shownLength = (text: string) => text.replace(/\s+/g, ' ').trim().length;
 
 /** Whether the right choice is longer than every other choice. */
-export function rightIsStrictlyLongest(item: ChoiceItem): boolean {
+export function rightIsStrictlyLongest(item: ChoiceItem | FigureItem): boolean {
+	if ('longest' in item) return item.longest;
 	const right = item.choices[item.right];
 	if (right === undefined) return false;
 	const length = shownLength(right.text);
 	return item.choices.every((choice, index) => index === item.right || shownLength(choice.text) < length);
 }
 
+/**
+ * What the site-wide figures need of an item: its id and choice count (the shown order), the right choice's index
+ * and whether it is strictly the longest. The practice loader keeps them per file, so a warm build counts an
+ * unchanged file without parsing it.
+ */
+export interface FigureItem {
+	id: string;
+	right: number;
+	count: number;
+	longest: boolean;
+}
+
+export const figureItem = (item: ChoiceItem): FigureItem => ({
+	id: item.id,
+	right: item.right,
+	count: item.choices.length,
+	longest: rightIsStrictlyLongest(item),
+});
+
+const choiceCount = (item: ChoiceItem | FigureItem) => ('count' in item ? item.count : item.choices.length);
+
 /** The 0-based position at which readers see the right choice. */
-export function shownPosition(item: ChoiceItem): number {
-	return choiceOrder(item.id, item.choices.length).indexOf(item.right);
+export function shownPosition(item: ChoiceItem | FigureItem): number {
+	return choiceOrder(item.id, choiceCount(item)).indexOf(item.right);
 }
 
 export interface PositionFigure {
@@ -190,12 +212,12 @@ export interface QualityFigures {
 	positions: PositionFigure[];
 }
 
-export function qualityFigures(items: readonly ChoiceItem[]): QualityFigures {
+export function qualityFigures(items: readonly (ChoiceItem | FigureItem)[]): QualityFigures {
 	const longest = items.filter(rightIsStrictlyLongest).length;
-	const most = Math.max(0, ...items.map((item) => item.choices.length));
+	const most = Math.max(0, ...items.map(choiceCount));
 	const positions: PositionFigure[] = [];
 	for (let position = 0; position < most; position++) {
-		const having = items.filter((item) => item.choices.length > position);
+		const having = items.filter((item) => choiceCount(item) > position);
 		const right = having.filter((item) => shownPosition(item) === position).length;
 		positions.push({ position: position + 1, items: having.length, right, share: right / having.length });
 	}

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { declaredType, indexPracticeSets, setIdsDeclaration } from './set-index.ts';
+import { declaredType, indexPracticeSets, setIdsDeclaration, typeOfFile } from './set-index.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'set-index-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -23,6 +23,25 @@ describe('the index of practice sets', () => {
 			{ id: 'aget/cards', file: 'src/content/practice/aget/cards.yml', type: 'cards' },
 			{ id: 'aget/quiz', file: 'src/content/practice/aget/quiz.yaml', type: 'quiz' },
 		]);
+	});
+
+	it('finds the type however far into the file its line is, as a read of the whole file does', () => {
+		const comment = (bytes: number) => `# ${'é'.repeat(Math.ceil(bytes / 2))}\n`;
+		const cases = {
+			'first.yaml': 'type: explain\nitems: []\n',
+			'after-a-long-header.yaml': `${comment(1500)}type: problems\nitems: []\n`,
+			// The first 1,024 bytes end inside the type line (`type: qu|iz`): the cut line must not count as `qu`.
+			'cut.yaml': `${'#'.repeat(1015)}\ntype: quiz\n`,
+			'cut-unknown.yaml': `${'#'.repeat(1015)}\ntype: quizz\n`,
+			'nested-first.yaml': `items:\n  - type: cards\n${comment(1100)}type: cards\n`,
+			'none.yaml': `${comment(2000)}items: []\n`,
+		};
+		for (const [name, text] of Object.entries(cases)) {
+			write(`types/${name}`, text);
+			expect(typeOfFile(path.join(root, 'types', name)), name).toBe(declaredType(text));
+		}
+		expect(typeOfFile(path.join(root, 'types/cut.yaml'))).toBe('quiz');
+		expect(typeOfFile(path.join(root, 'types/after-a-long-header.yaml'))).toBe('problems');
 	});
 
 	it('ignores a `type:` key that is not at the top level', () => {

@@ -9,7 +9,7 @@
  *
  * Reading only the `type:` line keeps this fast on a course of hundreds of lessons.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { SET_TYPES } from './practice-set.ts';
 
@@ -47,6 +47,29 @@ export function declaredType(source: string): SetType | undefined {
 	return SET_TYPES.find((known) => known === type);
 }
 
+/** How much of a file `typeOfFile` reads first: the `type:` line opens a set file, before its items. */
+const HEAD_BYTES = 1024;
+
+/**
+ * The type a YAML file declares: found in its complete lines within the first HEAD_BYTES (the first match there
+ * is the first in the file), or else in the whole file. 2,000 files read whole were 13 MB at 500 lessons.
+ */
+export function typeOfFile(file: string): SetType | undefined {
+	const head = Buffer.alloc(HEAD_BYTES);
+	const descriptor = openSync(file, 'r');
+	let read: number;
+	try {
+		read = readSync(descriptor, head, 0, HEAD_BYTES, 0);
+	} finally {
+		closeSync(descriptor);
+	}
+	const text = head.subarray(0, read).toString('utf8');
+	// A file shorter than the buffer is whole; otherwise only its complete lines count (a cut line could match).
+	const lines = read < HEAD_BYTES ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+	if (read < HEAD_BYTES || TYPE_LINE.test(lines)) return declaredType(lines);
+	return declaredType(readFileSync(file, 'utf8'));
+}
+
 /** Every practice set under the project's practice folder, sorted by id. */
 export function indexPracticeSets(root: string): IndexedSet[] {
 	const directory = path.join(root, PRACTICE_DIRECTORY);
@@ -64,7 +87,7 @@ export function indexPracticeSets(root: string): IndexedSet[] {
 			return {
 				id: setIdOf(directory, absolute),
 				file: path.relative(root, absolute).split(path.sep).join('/'),
-				type: declaredType(readFileSync(absolute, 'utf8')),
+				type: typeOfFile(absolute),
 			};
 		})
 		.sort((a, b) => a.id.localeCompare(b.id));

@@ -8,7 +8,13 @@ export interface LoadedSet {
 	set: PracticeSet;
 }
 
-export function checkSiteRules(sets: readonly LoadedSet[]): AuthorProblem[] {
+/** What the site rules read of a set: its file and its items' ids. */
+export interface SiteRuleInput {
+	file: string;
+	set: { items: readonly { id: string }[] };
+}
+
+export function checkSiteRules(sets: readonly SiteRuleInput[]): AuthorProblem[] {
 	const problems: AuthorProblem[] = [];
 	const firstSeen = new Map<string, string>();
 	for (const { file, set } of sets) {

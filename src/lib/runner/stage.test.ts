@@ -6,6 +6,7 @@ import {
 	mkdtempSync,
 	readFileSync,
 	rmSync,
+	statSync,
 	utimesSync,
 	writeFileSync,
 } from 'node:fs';
@@ -102,6 +103,21 @@ describe('stageRuntime', () => {
 		const before = await bundle(root);
 		writeFileSync(join(root, 'harness/blog/models.py'), 'MODELS = ["Post"]\n');
 		expect((await bundle(root)).equals(before)).toBe(false);
+	});
+
+	it('reuses the zips of the last staging when their inputs are unchanged, and rebuilds one that was altered', async () => {
+		writeWheel(root, WHEEL);
+		const zip = join(cacheDir(root), DJANGO_ZIP);
+		const stdlib = join(cacheDir(root), 'python_stdlib.zip');
+		const first = await bundle(root);
+		const written = [statSync(zip).mtimeMs, statSync(stdlib).mtimeMs];
+		expect((await bundle(root)).equals(first)).toBe(true);
+		expect([statSync(zip).mtimeMs, statSync(stdlib).mtimeMs]).toEqual(written);
+		writeFileSync(zip, 'not a zip');
+		expect((await bundle(root)).equals(first)).toBe(true);
+		// An input changed: the zip is made again from it.
+		writeFileSync(join(root, 'harness/awaitable/fixtures.py'), 'POSTS = ["hello"]\n');
+		expect((await bundle(root)).equals(first)).toBe(false);
 	});
 
 	it('writes django.zip entries sorted by name, dated 1980-01-01, as rw-r--r-- files, without dist-info', async () => {

@@ -7,13 +7,17 @@ the harness's project (settings, models, fixtures, the snippet judge) and awaita
 The packages come from the Python package index exactly as the harness gets them: the pinned
 wheels of harness/requirements.txt, downloaded once with pip into --cache (or, offline, the
 copies already installed in harness/.venv). Standard library only, so it runs on any Python 3.
+A run whose inputs (digests in `<out>.inputs.json`) are those of the last one keeps the zips that run wrote.
 """
 
 import argparse
+import hashlib
+import json
 import os
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 # The contrib apps the harness project installs (harness/awaitable/settings.py): the lessons use
@@ -149,6 +153,45 @@ def add_site_packages(entries, site, top):
             entries[name] = path.read_bytes()
 
 
+def sha256(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def inputs_digest(args, wheels, harness):
+    """A digest of everything the two zips are made from: this script, the pinned wheels, Pyodide's standard
+    library, the harness's project, the runner and the zlib that compresses them. None when a package comes from
+    harness/.venv instead of a wheel (the offline fallback, not worth tracking)."""
+    if any(wheel is None for wheel in wheels.values()):
+        return None
+    digest = hashlib.sha256()
+    parts = [Path(__file__), Path(args.requirements), Path(args.stdlib), Path(args.runner), *wheels.values()]
+    parts += sorted(path for package in ("awaitable", "blog") for path in (harness / package).glob("*.py"))
+    for path in parts:
+        digest.update(f"{path.parent.name}/{path.name}\0{sha256(path)}\0".encode())
+    digest.update(f"zlib {zlib.ZLIB_RUNTIME_VERSION}".encode())
+    return digest.hexdigest()
+
+
+def manifest_path(out):
+    return Path(out).with_name(f"{Path(out).name}.inputs.json")
+
+
+def unchanged(key, outs):
+    """Whether the zips on disk were written from inputs with this digest and are as written (their own digests)."""
+    try:
+        manifest = json.loads(manifest_path(outs[0]).read_text(encoding="utf-8"))
+        return manifest["inputs"] == key and all(manifest["outputs"][str(out)] == sha256(out) for out in outs)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def write_manifest(key, outs):
+    manifest = {"inputs": key, "outputs": {str(out): sha256(out) for out in outs}}
+    partial = partial_path(manifest_path(outs[0]))
+    partial.write_text(json.dumps(manifest), encoding="utf-8")
+    partial.replace(manifest_path(outs[0]))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requirements", required=True)
@@ -160,10 +203,16 @@ def main():
     parser.add_argument("--stdlib-out", required=True)
     args = parser.parse_args()
 
-    trim_stdlib(args.stdlib, args.stdlib_out)
-
     harness = Path(args.harness)
     wheels = find_wheels(args.requirements, Path(args.cache), harness / ".venv")
+    # A build whose inputs are those of the last one reuses its zips (rebuilding them was about half a CPU second).
+    key = inputs_digest(args, wheels, harness)
+    outs = [Path(args.out), Path(args.stdlib_out)]
+    if key is not None and unchanged(key, outs):
+        print(f"{args.out} (unchanged)")
+        return
+
+    trim_stdlib(args.stdlib, args.stdlib_out)
     site = next(iter(sorted((harness / ".venv").glob("lib/python3*/site-packages"))), None)
     out = Path(args.out)
     entries = {}
@@ -183,6 +232,8 @@ def main():
     partial = partial_path(out)
     write_sorted(partial, entries)
     partial.replace(out)
+    if key is not None:
+        write_manifest(key, outs)
     print(f"{out} ({out.stat().st_size} bytes)")
 
 
