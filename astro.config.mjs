@@ -19,6 +19,7 @@ import { authorCodeHeadingsPlugin } from './src/lib/site/author-code-headings-pl
 import practiceTypes from './src/integrations/practice-types.ts';
 import authorPage from './src/integrations/author-page.ts';
 import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
+import practiceLinks from './src/integrations/practice-links.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
 import { noJsThemeIntegration, noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
@@ -149,6 +150,9 @@ export default defineConfig({
 		// Before Starlight: it keeps the content store from one build to the next, which the links validator Starlight
 		// adds would delete (src/integrations/content-store.ts).
 		contentStore(),
+		// The links written in practice data, checked once the pages are built (the links validator Starlight adds
+		// checks those of the lessons' Markdown; src/integrations/practice-links.ts).
+		practiceLinks(),
 		starlight({
 			title: 'Awaitable',
 			description:

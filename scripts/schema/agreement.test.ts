@@ -114,11 +114,12 @@ function caseFiles(name: string): { files: Files; own: string[] } {
 }
 
 /**
- * Cases whose practice files are valid data, where the mistake shows only when a page renders: a quiz's `section`
- * is checked against its lesson's headings (AW207). Both the schema and the data checks accept them (the first
- * expectation below); the build stops on the page (tests/bad-input/<case>/expected.json).
+ * Cases whose practice files are valid data, where the mistake shows only when a page renders or once the pages
+ * are built: a quiz's `section` is checked against its lesson's headings (AW207), a link against the built pages
+ * (AW208). Both the schema and the data checks accept them (the first expectation below); the build stops on the
+ * page or after the pages (tests/bad-input/<case>/expected.json).
  */
-const CAUGHT_AT_RENDER = new Set(['quiz-section-no-heading']);
+const CAUGHT_AT_RENDER = new Set(['quiz-section-no-heading', 'practice-link']);
 
 describe('the JSON Schema and the build agree', () => {
 	it('accept every real practice file', () => {

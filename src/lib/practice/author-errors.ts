@@ -39,6 +39,7 @@ export const AUTHOR_ERRORS = {
 	AW205: { title: 'match without raises', severity: 'error', checkedBy: 'build' },
 	AW206: { title: 'An id used twice', severity: 'error', checkedBy: 'build' },
 	AW207: { title: 'A section that names no heading', severity: 'error', checkedBy: 'build' },
+	AW208: { title: 'A link that leads nowhere', severity: 'error', checkedBy: 'build' },
 	AW301: { title: 'All of the above as a choice', severity: 'error', checkedBy: 'build' },
 	AW302: { title: 'Choices that read the same', severity: 'error', checkedBy: 'build' },
 	AW303: { title: 'Feedback that only gives the verdict', severity: 'error', checkedBy: 'build' },

@@ -26,6 +26,7 @@ import {
 } from './quality.ts';
 import { checkSiteRules, type LoadedSet, type SiteRuleInput } from './site-rules.ts';
 import { lessonOf } from './set-pages.ts';
+import { recordPracticeLinks, setLinks } from './links.ts';
 
 /**
  * Part of every entry's digest: change it when the compiled shape changes (compile.ts, compiled.ts), so a warm
@@ -244,6 +245,15 @@ export function practiceLoader(options: { base: string }): Loader {
 						compiled++;
 					}),
 				);
+				// Every set's links, compiled now or kept in the store, for the check after the build (links.ts).
+				if (!dev) {
+					recordPracticeLinks(
+						[...ids].flatMap((id) => {
+							const data = context.store.get(id)?.data as unknown as CompiledSet | undefined;
+							return data ? setLinks(data) : [];
+						}),
+					);
+				}
 				context.logger.info(
 					`Loaded ${loaded.length + unchanged.length} practice sets (${compiled} compiled, the others unchanged).`,
 				);
