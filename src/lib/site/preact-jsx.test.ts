@@ -3,13 +3,19 @@
  * removes, its own Oxc path uses the JSX options this sets, and an upgrade that renames a plugin fails the build
  * with the file to update.
  */
-import { preact } from '@preact/preset-vite';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { BABEL_PLUGINS, PREACT_JSX, preactJsxWithoutBabel, withoutBabelPlugins } from './preact-jsx.ts';
 
+/** The Preact preset @astrojs/preact itself loads (a dependency of it, not of the site). */
+const { preact } = createRequire(fileURLToPath(import.meta.resolve('@astrojs/preact')))('@preact/preset-vite') as {
+	preact: (options: { babel?: object }) => (Plugin | Plugin[])[];
+};
+
 /** The preset's plugins as @astrojs/preact creates them (it always passes Babel options). */
-const presetPlugins = (babel?: object) => (preact(babel ? { babel } : {}) as Plugin[]).flat();
+const presetPlugins = (babel?: object) => preact(babel ? { babel } : {}).flat();
 
 /** What the preset's JSX plugin adds to Vite's config under a bundler with Rolldown. */
 function presetConfig(babel?: object): { oxc?: { jsx?: unknown } } {
