@@ -10,6 +10,7 @@ import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
 import cspHeaders from './src/integrations/csp-headers.ts';
 import afterPaint from './src/integrations/after-paint.ts';
 import runner from './src/integrations/runner.ts';
+import pagefindPages from './src/integrations/pagefind-pages.ts';
 import { runnerMarkersPlugin } from './src/lib/runner/mdast-plugin.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
 import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
@@ -183,6 +184,8 @@ export default defineConfig({
 		// Preact's files are the .tsx ones. Without `include`, @astrojs/preact runs Babel over every .ts module too
 		// (about 0.5 s of a 500-lesson build, with no change to the output), and its server renderer's check renders
 		// components it cannot own (only the pages' island ids change).
+		// Pagefind reads only the pages it indexes (src/integrations/pagefind-pages.ts): not the practice pages.
+		pagefindPages(),
 		preact({ include: [/\.[cm]?[jt]sx$/] }),
 		afterPaint(),
 		runner(),
