@@ -1,0 +1,14 @@
+import { cpSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { auditPages, moveStagedPages } from '../src/integrations/csp-audit.ts';
+const raw = '/tmp/post500/raw';
+const out = '/tmp/post500/bench-out';
+rmSync(out, { recursive: true, force: true });
+cpSync(raw, out, { recursive: true });
+const pages = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.relative(out, path.join(e.parentPath, e.name))).sort();
+const job = { out, base: '/', pages, staging: '/tmp/post500/bench-staging' };
+const results = await auditPages(job);
+const c = process.cpuUsage(); const t = performance.now();
+await moveStagedPages(job, results);
+const u = process.cpuUsage(c);
+console.log(`move: ${(performance.now() - t).toFixed(0)} ms wall ${(u.user / 1000).toFixed(0)} user ${(u.system / 1000).toFixed(0)} sys`);

@@ -1,0 +1,16 @@
+import * as pagefind from 'pagefind';
+import { rmSync } from 'node:fs';
+const glob = process.argv[2];
+const dir = process.argv[3] ?? '/tmp/post500/raw';
+const t = performance.now();
+const { index } = await pagefind.createIndex();
+const r = await index!.addDirectory({ path: dir, ...(glob ? { glob } : {}) });
+const t1 = performance.now();
+rmSync('/tmp/post500/pf-out', { recursive: true, force: true });
+await index!.writeFiles({ outputPath: '/tmp/post500/pf-out' });
+console.log(`${r.page_count} pages ${r.errors}; add ${(t1 - t).toFixed(0)} ms, total ${(performance.now() - t).toFixed(0)} ms`);
+const { execSync } = await import('node:child_process');
+const pid = execSync(`pgrep -P ${process.pid}`).toString().trim().split('\n')[0];
+const f = execSync(`cat /proc/${pid}/stat`).toString().split(') ')[1]!.split(' ');
+console.log(`pagefind child: ${Number(f[11]) / 100} s user ${Number(f[12]) / 100} s sys`);
+await pagefind.close();
