@@ -13,7 +13,7 @@ import {
 	checkQuality,
 	figuresOutsideLimits,
 	formatFigures,
-	lineOfId,
+	idLines,
 	normalizeChoice,
 	qualityFigures,
 	QUALITY_LIMITS,
@@ -98,9 +98,14 @@ describe('the per-item quality rules', () => {
 		expect(text).not.toContain('choices[2]');
 	});
 
-	it('find the line of an item by its id', () => {
-		expect(lineOfId('type: quiz\nitems:\n  - id: first\n  - id: "second"\n', 'second')).toBe(4);
-		expect(lineOfId('items:\n  - id: first-two\n', 'first')).toBeUndefined();
+	it('find the line of each item by its id, the first where an id is written twice', () => {
+		const lines = idLines('type: quiz\nitems:\n  - id: first\n  - id: "second"\n  - id: \'third\'\n  - id: first\n');
+		expect([...lines]).toEqual([
+			['first', 3],
+			['second', 4],
+			['third', 5],
+		]);
+		expect(idLines('items:\n  - id: first-two\n').get('first')).toBeUndefined();
 	});
 });
 

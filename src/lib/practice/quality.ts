@@ -51,20 +51,29 @@ export function choiceItems(inputs: readonly QualityInput[]): ChoiceItem[] {
 	const items: ChoiceItem[] = [];
 	for (const { file, source, set } of inputs) {
 		if (set.type !== 'quiz' && set.type !== 'problems') continue;
+		const lines = idLines(source);
 		for (const item of set.items) {
 			const right = item.choices.findIndex((choice) => choice.correct);
 			const choices = item.choices;
-			items.push({ id: item.id, file, line: lineOfId(source, item.id), choices, right });
+			items.push({ id: item.id, file, line: lines.get(item.id), choices, right });
 		}
 	}
 	return items;
 }
 
-/** The 1-based line of `id: <id>` in a YAML file. */
-export function lineOfId(source: string, id: string): number | undefined {
-	const pattern = new RegExp(`^\\s*(?:-\\s+)?id:\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`);
-	const index = source.split('\n').findIndex((line) => pattern.test(line));
-	return index === -1 ? undefined : index + 1;
+const ID_LINE = /^\s*(?:-\s+)?id:\s*["']?(.*?)["']?\s*$/;
+
+/**
+ * The 1-based line of each `id: <id>` in a YAML file (the first, for an id written twice), in one pass over
+ * the file: a search per item went over the whole file again for each of its items.
+ */
+export function idLines(source: string): Map<string, number> {
+	const lines = new Map<string, number>();
+	source.split('\n').forEach((line, index) => {
+		const id = ID_LINE.exec(line)?.[1];
+		if (id !== undefined && !lines.has(id)) lines.set(id, index + 1);
+	});
+	return lines;
 }
 
 /**
