@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, HookParameters } from 'astro';
 import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, test } from 'vitest';
-import pagefindPages, { pagesPagefindIndexes, withIndexedPagesOnly } from './pagefind-pages.ts';
+import pagefindPages, { pagefindView, pagesPagefindIndexes, withIndexedPagesOnly } from './pagefind-pages.ts';
 
 const page = (title: string, body: string, marked: boolean) =>
 	`<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body><nav><a href="/">Home</a> <a href="/a/">Lesson A</a></nav><main${marked ? ' data-pagefind-body' : ''}><h1>${title}</h1><p>${body}</p></main></body></html>`;
@@ -64,7 +64,7 @@ const done = (out: string) => ({ dir: pathToFileURL(`${out}/`), logger }) as Hoo
 
 describe('the pages Pagefind reads', () => {
 	test('are the pages with a data-pagefind-body element', async () => {
-		expect(await pagesPagefindIndexes(builtSite())).toEqual([
+		expect((await pagesPagefindIndexes(builtSite()))?.map(({ page }) => page)).toEqual([
 			'index.html',
 			'lessons/aget/index.html',
 			'lessons/asave/index.html',
@@ -92,6 +92,32 @@ describe('the pages Pagefind reads', () => {
 		expect(index).toEqual(digests(path.join(whole, 'pagefind')));
 		// The pages themselves are untouched.
 		for (const [name, html] of Object.entries(SITE)) expect(readFileSync(path.join(only, name), 'utf8')).toBe(html);
+	});
+
+	test('are given without the parts of their body outside the marked element, and whole where Pagefind may read those', () => {
+		const view = (html: string) => pagefindView(Buffer.from(html))?.toString();
+		const head = '<!DOCTYPE html><html lang="en"><head><title>T</title></head>';
+		const main = '<main data-pagefind-body><h1>T</h1><div><main>nested</main></div><p>Text</p></main>';
+		expect(view(`${head}<body class="b"><nav><a href="/">Home</a></nav>${main}<footer>F</footer></body></html>`)).toBe(
+			`${head}<body class="b">${main}</body></html>`,
+		);
+		const whole = [
+			// What Pagefind reads outside the marked element: metadata, filters, the title's h1, the image after it.
+			`${head}<body><nav data-pagefind-filter="kind:x">N</nav>${main}</body></html>`,
+			`${head}<body>${main}<footer data-pagefind-meta="date:1">F</footer></body></html>`,
+			`${head}<body><header><h1>Site</h1></header>${main}</body></html>`,
+			`${head}<body>${main}<img src="/a.png" alt=""></body></html>`,
+			// No h1 in the element, two marked elements, no end, another closing tag after the end.
+			`${head}<body><nav>N</nav><main data-pagefind-body><p>Text</p></main></body></html>`,
+			`${head}<body>${main}<aside data-pagefind-body><h1>B</h1></aside></body></html>`,
+			`${head}<body><nav>N</nav><main data-pagefind-body><h1>T</h1><p>Text</p></body></html>`,
+			`${head}<body><nav>N</nav>${main}<script>"</main>"</script></main></body></html>`,
+		];
+		for (const html of whole) expect(view(html), html).toBeUndefined();
+		// An image before the element's h1 is not Pagefind's image: its part may go.
+		expect(view(`${head}<body><header><img src="/logo.svg" alt=""></header>${main}</body></html>`)).toBe(
+			`${head}<body>${main}</body></html>`,
+		);
 	});
 
 	test("hand Starlight's hook the output itself when no page is marked", async () => {
