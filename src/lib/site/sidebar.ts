@@ -1,7 +1,6 @@
 /**
- * The sidebar's "Start here" group, shared by the site's sidebar (astro.config.mjs) and the practice sets' own
- * pages, which show it above their lesson's sets instead of the whole course (see src/pages/practice/).
- * Links are written without the base path; Starlight adds it.
+ * The sidebar's "Start here" group, in the site's sidebar (SIDEBAR) and atop each practice page's own short
+ * sidebar (src/pages/practice/). Links are written without the base path; Starlight adds it.
  */
 export const START_HERE = {
 	label: 'Start here',
@@ -11,3 +10,14 @@ export const START_HERE = {
 		{ label: 'Your progress', link: '/progress/' },
 	],
 };
+
+/**
+ * The site's sidebar, as Starlight's `sidebar` option (astro.config.mjs) and as the 404 page's `sidebar` prop:
+ * given the prop, `<StarlightPage>` builds a sidebar of its own instead of marking the one Starlight shares
+ * between pages, which a lesson generated beside it (`build.concurrency`) could mark meanwhile.
+ */
+export const SIDEBAR = [
+	START_HERE,
+	{ label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
+	{ label: 'For authors', items: [{ label: 'Authoring guide', slug: 'guide/authoring' }] },
+];
