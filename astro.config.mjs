@@ -12,6 +12,7 @@ import afterPaint from './src/integrations/after-paint.ts';
 import runner from './src/integrations/runner.ts';
 import contentStore from './src/integrations/content-store.ts';
 import clearOutDir from './src/integrations/clear-out-dir.ts';
+import pagefindPages from './src/integrations/pagefind-pages.ts';
 import { runnerMarkersPlugin } from './src/lib/runner/mdast-plugin.ts';
 import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugin.ts';
 import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
@@ -196,6 +197,8 @@ export default defineConfig({
 		// Preact's files are the .tsx ones. Without `include`, @astrojs/preact runs Babel over every .ts module too
 		// (about 0.5 s of a 500-lesson build, with no change to the output), and its server renderer's check renders
 		// components it cannot own (only the pages' island ids change).
+		// Pagefind reads only the pages it indexes (src/integrations/pagefind-pages.ts): not the practice pages.
+		pagefindPages(),
 		preact({ include: [/\.[cm]?[jt]sx$/] }),
 		afterPaint(),
 		// The last build's output removed in a worker while this one builds (src/integrations/clear-out-dir.ts).
