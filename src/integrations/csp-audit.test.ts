@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, test } from 'vitest';
-import { auditBuiltPage, auditPagesInThreads, moveStagedPages, shareBySize, type AuditJob } from './csp-audit.ts';
+import {
+	auditBuiltPage,
+	auditPagesInThreads,
+	moveStagedPages,
+	rewriteForFirstPaint,
+	shareBySize,
+	type AuditJob,
+} from './csp-audit.ts';
+import { deferModuleScripts, inlineSmallImages } from '../lib/site/after-paint.ts';
+import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
 import { cspHash } from './csp-policy.ts';
 
 const script = 'document.documentElement.dataset.theme="dark"';
@@ -103,6 +112,34 @@ describe('the check of the built pages', () => {
 	test('reports a page that cannot be read instead of losing it', async () => {
 		const job = builtSite();
 		await expect(auditPagesInThreads({ ...job, pages: [...job.pages, 'gone/index.html'] }, 1)).rejects.toThrow(/gone/);
+	});
+});
+
+describe('rewriteForFirstPaint', () => {
+	const files: Record<string, string> = {
+		'/_astro/ec.css': stylesheet,
+		'/_astro/print.css': '@page{margin:1cm}',
+		'/_astro/logo.svg': '<svg viewBox="0 0 1 1"><rect width="1" height="1"/></svg>',
+		'/_astro/bad.css': 'a::after{content:"</style>"}',
+	};
+	const read = (href: string) => files[href];
+	const link = (href: string, media?: string) =>
+		`<link rel="stylesheet" href="${href}"${media === undefined ? '' : ` media="${media}"`}>`;
+	const module = (src: string) => `<script type="module" src="${src}"></script>`;
+
+	test('gives the page hoistStylesheets, inlineStylesheets, deferModuleScripts and inlineSmallImages give in turn', () => {
+		const pages = [
+			...Object.values(PAGES),
+			`<html><head>${link('/_astro/print.css', 'print')}${module('/_astro/a.js')}</head><body><img alt="" src="/_astro/logo.svg"><main>${link('/_astro/ec.css')}<pre>x</pre>${link('/_astro/ec.css')}${link('/_astro/bad.css')}${link('/_astro/gone.css')}${module('/_astro/b.js')}</main></body></html>`,
+			`<html><head>${link('/_astro/ec.css')}</head><body>${link('/_astro/ec.css')}${link('/_astro/print.css', 'print')}</body></html>`,
+			`<p>No head</p>${link('/_astro/ec.css')}${module('/_astro/c.js')}<img src="/_astro/logo.svg">`,
+			`<html><head></head><body><img src="/_astro/big.png"><script type="module">a()</script></body></html>`,
+		];
+		for (const html of pages) {
+			expect(rewriteForFirstPaint(html, read)).toBe(
+				inlineSmallImages(deferModuleScripts(inlineStylesheets(hoistStylesheets(html), read)), read),
+			);
+		}
 	});
 });
 

@@ -9,13 +9,13 @@
  * hook before csp-headers' own has finished. A rename replaces a file whole.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
-import { deferModuleScripts, inlineSmallImages } from '../lib/site/after-paint.ts';
-import { auditPage, type Policy, withOnlyPageHashes } from './csp-policy.ts';
+import { BODY_LINK, inlineStylesheet } from '../lib/site/hoist-stylesheets.ts';
+import { deferredModuleScript, inlinedImage, MODULE_SCRIPT, SVG_IMAGE } from '../lib/site/after-paint.ts';
+import { auditPage, type Policy } from './csp-policy.ts';
 
 /** What a run of the check is given: the pages (paths relative to `out`) and where completed pages go. */
 export interface AuditJob {
@@ -41,19 +41,63 @@ export interface PageResult {
 
 /**
  * One pass over a built page: stylesheets into the head and inlined (hoist-stylesheets.ts), module scripts held
- * until the first paint and small images inlined (after-paint.ts), then hashes (the page's own only:
- * withOnlyPageHashes) and the check (`auditPage`: the policy parsed and the inline code found once per page).
+ * until the first paint and small images inlined (after-paint.ts), all in one scan (`rewriteForFirstPaint`), then
+ * the check (`auditPage`: the policy parsed, the inline code found and the `<meta>` rewritten once per page, with
+ * only the page's own hashes kept).
  */
 export function auditBuiltPage(
 	built: string,
 	readAsset: (href: string) => string | undefined,
 ): { html: string; problems: string[]; policy: Policy | undefined } {
-	const hoisted = inlineSmallImages(
-		deferModuleScripts(inlineStylesheets(hoistStylesheets(built), readAsset)),
-		readAsset,
-	);
-	const audit = auditPage(withOnlyPageHashes(hoisted).html, { hashStyles: true });
+	const audit = auditPage(rewriteForFirstPaint(built, readAsset), { hashStyles: true, onlyPageHashes: true });
 	return { html: audit.html, problems: audit.problems, policy: audit.policy };
+}
+
+/** What the four rewrites look for: a stylesheet link (group 1), a module script (2), an SVG image (3–5). */
+const REWRITTEN = new RegExp(`(${BODY_LINK.source})|${MODULE_SCRIPT.source}|${SVG_IMAGE.source}`, 'g');
+
+/**
+ * The page as `hoistStylesheets`, `inlineStylesheets`, `deferModuleScripts` and `inlineSmallImages` leave it in
+ * turn, in one scan and one new string (each of them copies the whole page, about 200 KB, and the check ran them
+ * on every page): body stylesheet links are dropped and the new ones go before `</head>`, the head's links are
+ * inlined, module scripts deferred and small SVG images inlined where they are. The page is the same as theirs
+ * wherever no match overlaps another or `</head>` (csp-audit.test.ts compares both).
+ */
+export function rewriteForFirstPaint(html: string, read: (href: string) => string | undefined): string {
+	const headEnd = html.indexOf('</head>');
+	const parts: string[] = [];
+	const hoisted: string[] = [];
+	const seen = new Set<string>();
+	let hoistAt = -1;
+	let from = 0;
+	for (const match of html.matchAll(REWRITTEN)) {
+		const [text, link, src, start = '', image = '', end = ''] = match;
+		const inBody = headEnd !== -1 && match.index >= headEnd;
+		if (inBody && hoistAt === -1) {
+			parts.push(html.slice(from, Math.max(from, headEnd)), '');
+			hoistAt = parts.length - 1;
+			from = Math.max(from, headEnd);
+		}
+		let replacement: string;
+		if (link !== undefined) {
+			if (inBody) {
+				// Moved into the head, once, unless the head has it already.
+				if (!seen.has(link)) {
+					seen.add(link);
+					const first = html.indexOf(link);
+					if (first + link.length > headEnd) hoisted.push(link);
+				}
+				replacement = '';
+			} else replacement = inlineStylesheet(link, read);
+		} else if (src !== undefined) replacement = deferredModuleScript(src);
+		else replacement = inlinedImage(text, start, image, end, read);
+		parts.push(html.slice(from, match.index), replacement);
+		from = match.index + text.length;
+	}
+	if (parts.length === 0) return html;
+	parts.push(html.slice(from));
+	if (hoistAt !== -1) parts[hoistAt] = hoisted.map((link) => inlineStylesheet(link, read)).join('');
+	return parts.join('');
 }
 
 /** A built stylesheet's or image's text by its href (under the site's base), read once per run. */
@@ -73,21 +117,61 @@ function stagedPath(staging: string, page: string): string {
 	return path.join(staging, `${createHash('sha256').update(page).digest('hex').slice(0, 32)}.html`);
 }
 
-/** Checks the job's pages in this thread, writing each changed page to the staging folder. */
+/**
+ * Checks the job's pages in this thread, writing each changed page to the staging folder. The files are read and
+ * written synchronously: this runs in a worker thread of its own (in Astro's thread only for a page written after
+ * the check started, and in tests), where a promise per file cost more than the file. Each page's bytes pass
+ * through one buffer, reused: a buffer per page read and per page written (about 200 KB each, every one a fresh
+ * mapping of memory) cost as much system time as the check's own work.
+ */
 export async function auditPages(job: AuditJob): Promise<PageResult[]> {
 	const readAsset = assetReader(job.out, job.base);
 	const results: PageResult[] = [];
-	await mkdir(job.staging, { recursive: true });
+	const bytes = new PageBuffer();
+	mkdirSync(job.staging, { recursive: true });
 	for (const page of job.pages) {
-		const built = await readFile(path.join(job.out, page), 'utf8');
+		const built = bytes.read(path.join(job.out, page));
 		const { html, problems, policy } = auditBuiltPage(built, readAsset);
 		const changed = html !== built;
-		if (changed) {
-			await writeFile(stagedPath(job.staging, page), html);
-		}
+		if (changed) bytes.write(stagedPath(job.staging, page), html);
 		results.push({ page, changed, problems, policy });
 	}
 	return results;
+}
+
+/** One buffer that files are read into and written from, grown as a page needs. */
+class PageBuffer {
+	private buffer = Buffer.allocUnsafe(1 << 20);
+
+	private fit(size: number): void {
+		if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
+	}
+
+	/** The file's text (UTF-8). */
+	read(file: string): string {
+		const descriptor = openSync(file, 'r');
+		try {
+			const size = fstatSync(descriptor).size;
+			this.fit(size);
+			let length = 0;
+			while (length < size) {
+				const read = readSync(descriptor, this.buffer, length, size - length, length);
+				if (read === 0) break;
+				length += read;
+			}
+			return this.buffer.toString('utf8', 0, length);
+		} finally {
+			closeSync(descriptor);
+		}
+	}
+
+	/** Writes the text to the file (UTF-8). */
+	write(file: string, text: string): void {
+		// At most 3 bytes per UTF-16 code unit.
+		this.fit(text.length * 3);
+		const length = this.buffer.write(text, 0, 'utf8');
+		writeFileSync(file, this.buffer.subarray(0, length));
+	}
 }
 
 /**

@@ -205,6 +205,29 @@ describe('auditPage', () => {
 		}
 	});
 
+	test('with onlyPageHashes gives in one pass what withOnlyPageHashes then auditPage give', () => {
+		const other = cspHash('console.log(2)');
+		const pages = [
+			page(
+				`default-src 'self'; script-src 'self' ${cspHash(script)} ${other}; style-src-elem 'self' ${cspHash('q{}')}`,
+				`<style>${style}</style><script>${script}</script>`,
+			),
+			page(
+				`script-src 'self' ${other}; style-src 'self' ${cspHash(style)}`,
+				`<style>${style}</style><script>x()</script>`,
+			),
+			page(`script-src 'self' ${cspHash(script)}`, `<script>${script}</script><b onclick="go()">b</b>`),
+			page(`default-src 'self'`, `<style>${style}</style>`),
+			'<html><head></head><body><script>x()</script></body></html>',
+		];
+		for (const html of pages) {
+			const pruned = withOnlyPageHashes(html);
+			const twice = auditPage(pruned.html, { hashStyles: true });
+			const once = auditPage(html, { hashStyles: true, onlyPageHashes: true });
+			expect(once).toEqual({ ...twice, dropped: pruned.dropped });
+		}
+	});
+
 	test('a cached hash is the hash of its own body, not of a similar one', () => {
 		const body = `p{color:blue}/*${'x'.repeat(100)}*/`;
 		expect(cspHash(body)).toBe(cspHash(`${body}`));

@@ -186,7 +186,14 @@ export function withOnlyPageHashes(html: string): { html: string; dropped: strin
 	const text = metaPolicy(html);
 	if (text === undefined) return { html, dropped: [] };
 	const policy = parsePolicy(text);
-	const present = new Set(inlineCode(html).map((code) => `${code.kind}:${cspHash(code.body)}`));
+	const dropped = dropAbsentHashes(policy, inlineCode(html));
+	if (dropped.length === 0) return { html, dropped };
+	return { html: withMetaPolicy(html, policy), dropped };
+}
+
+/** Removes from the policy's script and style directives the hashes of code the page does not have; returns them. */
+function dropAbsentHashes(policy: Policy, code: readonly InlineCode[]): string[] {
+	const present = new Set(code.map((item) => `${item.kind}:${cspHash(item.body)}`));
 	const dropped: string[] = [];
 	for (const [name, sources] of policy) {
 		const kind = /^(script|style)-src(-elem)?$/.exec(name)?.[1];
@@ -196,12 +203,14 @@ export function withOnlyPageHashes(html: string): { html: string; dropped: strin
 		dropped.push(...sources.filter((source) => !kept.includes(source)));
 		policy.set(name, kept);
 	}
-	if (dropped.length === 0) return { html, dropped };
-	const meta = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
-	return {
-		html: html.replace(meta, `<meta http-equiv="content-security-policy" content="${serializePolicy(policy)}">`),
-		dropped,
-	};
+	return dropped;
+}
+
+const META_POLICY = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
+
+/** The page with its `<meta>` policy replaced by `policy`. */
+function withMetaPolicy(html: string, policy: Policy): string {
+	return html.replace(META_POLICY, `<meta http-equiv="content-security-policy" content="${serializePolicy(policy)}">`);
 }
 
 export interface PageAudit {
@@ -209,6 +218,8 @@ export interface PageAudit {
 	html: string;
 	/** The style hashes added to the policy. */
 	added: string[];
+	/** The hashes dropped from the policy (`onlyPageHashes`). */
+	dropped: string[];
 	/** What is wrong with the (completed) page, as `pageProblems` words it. */
 	problems: string[];
 	/** The page's (completed) policy, undefined when it has none. */
@@ -216,15 +227,20 @@ export interface PageAudit {
 }
 
 /**
- * `hashInlineStyles` (when `hashStyles`) then `pageProblems` on its result, in one pass over the page: the
- * policy is parsed and the inline code found once. The build's check of every page (csp-headers.ts).
+ * `withOnlyPageHashes` (when `onlyPageHashes`), `hashInlineStyles` (when `hashStyles`), then `pageProblems` on
+ * the result, in one pass over the page: the policy is parsed, the inline code found and the `<meta>` rewritten
+ * once. The build's check of every page (csp-audit.ts).
  */
-export function auditPage(html: string, options: { hashStyles: boolean; skipProblems?: boolean }): PageAudit {
+export function auditPage(
+	html: string,
+	options: { hashStyles: boolean; onlyPageHashes?: boolean; skipProblems?: boolean },
+): PageAudit {
 	const text = metaPolicy(html);
 	if (text === undefined)
 		return {
 			html,
 			added: [],
+			dropped: [],
 			policy: undefined,
 			problems: options.skipProblems
 				? []
@@ -232,6 +248,7 @@ export function auditPage(html: string, options: { hashStyles: boolean; skipProb
 		};
 	const policy = parsePolicy(text);
 	const code = inlineCode(html);
+	const dropped = options.onlyPageHashes ? dropAbsentHashes(policy, code) : [];
 	const added: string[] = [];
 	if (options.hashStyles) {
 		const directive = policy.has('style-src-elem') ? 'style-src-elem' : 'style-src';
@@ -243,12 +260,9 @@ export function auditPage(html: string, options: { hashStyles: boolean; skipProb
 			added.push(hash);
 			policy.set(directive, sources);
 		}
-		if (added.length > 0) {
-			const meta = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
-			html = html.replace(meta, `<meta http-equiv="content-security-policy" content="${serializePolicy(policy)}">`);
-		}
 	}
-	if (options.skipProblems) return { html, added, problems: [], policy };
+	if (added.length > 0 || dropped.length > 0) html = withMetaPolicy(html, policy);
+	if (options.skipProblems) return { html, added, dropped, problems: [], policy };
 	const problems: string[] = [];
 	const scriptSources = elementSources(policy, 'script') ?? [];
 	for (const keyword of ["'unsafe-inline'", "'unsafe-eval'"]) {
@@ -269,7 +283,7 @@ export function auditPage(html: string, options: { hashStyles: boolean; skipProb
 			);
 		}
 	}
-	return { html, added, problems, policy };
+	return { html, added, dropped, problems, policy };
 }
 
 /** Whether a UTF-16 code unit is whitespace for JavaScript's `\s` (wider than HTML's, so never fewer names). */

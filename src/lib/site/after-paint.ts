@@ -35,17 +35,22 @@ export const AFTER_PAINT_TYPE = 'after-paint';
  */
 export const AFTER_PAINT_LOADER = `(self.awPainted=new Promise(p=>addEventListener("DOMContentLoaded",()=>{new PerformanceObserver(l=>l.getEntries().some(e=>e.element?.closest("main"))&&p()).observe({type:"largest-contentful-paint",buffered:!0});setTimeout(p,100)}))).then(()=>{for(let s of document.querySelectorAll('script[type="${AFTER_PAINT_TYPE}"]'))import(s.src)})`;
 
-const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
+export const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
 
 /** Turns every external module script into an inert one the after-paint loader imports. */
 export function deferModuleScripts(html: string): string {
-	return html.replace(MODULE_SCRIPT, `<script type="${AFTER_PAINT_TYPE}" src="$1"></script>`);
+	return html.replace(MODULE_SCRIPT, (_, src: string) => deferredModuleScript(src));
+}
+
+/** The inert script `deferModuleScripts` puts in place of `<script type="module" src="…"></script>`. */
+export function deferredModuleScript(src: string): string {
+	return `<script type="${AFTER_PAINT_TYPE}" src="${src}"></script>`;
 }
 
 /** Images up to this size go into the page as `data:` URLs (Vite's own limit for assets is 4 KB). */
 export const INLINE_IMAGE_LIMIT = 1024;
 
-const SVG_IMAGE = /(<img\b[^>]*\ssrc=")([^"]+\.svg)(")/g;
+export const SVG_IMAGE = /(<img\b[^>]*\ssrc=")([^"]+\.svg)(")/g;
 
 /** An SVG as a `data:` URL that stays readable and small: only the characters that must be escaped are. */
 export function svgDataUrl(svg: string): string {
@@ -56,8 +61,19 @@ export function svgDataUrl(svg: string): string {
 
 /** Replaces the `src` of every `<img>` showing an SVG that `read` can give, up to `INLINE_IMAGE_LIMIT` bytes. */
 export function inlineSmallImages(html: string, read: (src: string) => string | undefined): string {
-	return html.replace(SVG_IMAGE, (tag, start: string, src: string, end: string) => {
-		const svg = read(src);
-		return svg === undefined || Buffer.byteLength(svg) > INLINE_IMAGE_LIMIT ? tag : `${start}${svgDataUrl(svg)}${end}`;
-	});
+	return html.replace(SVG_IMAGE, (tag, start: string, src: string, end: string) =>
+		inlinedImage(tag, start, src, end, read),
+	);
+}
+
+/** What `inlineSmallImages` makes of one `SVG_IMAGE` match: its tag's start, `src` and closing quote. */
+export function inlinedImage(
+	tag: string,
+	start: string,
+	src: string,
+	end: string,
+	read: (src: string) => string | undefined,
+): string {
+	const svg = read(src);
+	return svg === undefined || Buffer.byteLength(svg) > INLINE_IMAGE_LIMIT ? tag : `${start}${svgDataUrl(svg)}${end}`;
 }

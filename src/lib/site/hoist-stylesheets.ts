@@ -6,7 +6,7 @@
  * loaded before the first paint, like every other style. (The 0.41 layout shift once blamed on this came from
  * Starlight's right sidebar: see the end of src/styles/site.css.)
  */
-const BODY_LINK = /<link rel="stylesheet"[^>]*>/g;
+export const BODY_LINK = /<link rel="stylesheet"[^>]*>/g;
 
 export function hoistStylesheets(html: string): string {
 	const headEnd = html.indexOf('</head>');
@@ -22,6 +22,9 @@ export function hoistStylesheets(html: string): string {
 /** A stylesheet link, for every medium or for one (`media="print"`: Starlight's print stylesheet). */
 const LINK = /<link rel="stylesheet" href="([^"]+)"(?: media="([^"]+)")?>/g;
 
+/** The same, for one link tag whole (the one-pass rewrite of csp-audit.ts reads tags by `BODY_LINK`). */
+const ONE_LINK = /^<link rel="stylesheet" href="([^"]+)"(?: media="([^"]+)")?>$/;
+
 /**
  * Replaces each stylesheet link whose file `read` can give with a `<style>` of its text (keeping its `media`), as
  * Astro does with its own CSS (`build.inlineStylesheets: 'always'`). Expressive Code links its stylesheet itself;
@@ -31,9 +34,17 @@ const LINK = /<link rel="stylesheet" href="([^"]+)"(?: media="([^"]+)")?>/g;
  * less than its request.
  */
 export function inlineStylesheets(html: string, read: (href: string) => string | undefined): string {
-	return html.replace(LINK, (link, href: string, media: string | undefined) => {
-		const css = read(href);
-		if (css === undefined || css.includes('</style')) return link;
-		return media === undefined ? `<style>${css}</style>` : `<style media="${media}">${css}</style>`;
-	});
+	return html.replace(LINK, (link, href: string, media: string | undefined) => inlined(link, href, media, read));
+}
+
+function inlined(link: string, href: string, media: string | undefined, read: (href: string) => string | undefined) {
+	const css = read(href);
+	if (css === undefined || css.includes('</style')) return link;
+	return media === undefined ? `<style>${css}</style>` : `<style media="${media}">${css}</style>`;
+}
+
+/** What `inlineStylesheets` makes of one whole `<link rel="stylesheet" …>` tag. */
+export function inlineStylesheet(link: string, read: (href: string) => string | undefined): string {
+	const match = ONE_LINK.exec(link);
+	return match ? inlined(link, match[1] ?? '', match[2], read) : link;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_SCRIPT_LIGHT, withNoScriptLight } from './no-js-theme.ts';
+import { NO_SCRIPT_LIGHT, STYLESHEET, withNoScriptLight } from './no-js-theme.ts';
 
 describe('withNoScriptLight', () => {
 	it('copies a light-theme rule for the dark attribute, for readers without JavaScript who prefer light', () => {
@@ -22,5 +22,20 @@ describe('withNoScriptLight', () => {
 	it('leaves a stylesheet without light-theme rules as it is', () => {
 		const css = '.a { color: red }';
 		expect(withNoScriptLight(css)).toBe(css);
+	});
+});
+
+describe('the stylesheets the plugin is handed', () => {
+	it('are .css files and .astro style blocks, and no other module', () => {
+		const ids = {
+			'/site/src/styles/site.css': true,
+			'/site/node_modules/@astrojs/starlight/style/props.css?inline': true,
+			'/site/src/components/site/Search.astro?astro&type=style&index=0&lang.css': true,
+			'/site/src/content/docs/lessons/aget.mdx': false,
+			'/site/src/components/practice/Quiz.astro': false,
+			'/site/src/lib/site/no-js-theme.ts': false,
+			'\0astro:data-layer-content': false,
+		};
+		expect(Object.fromEntries(Object.keys(ids).map((id) => [id, STYLESHEET.test(id)]))).toEqual(ids);
 	});
 });

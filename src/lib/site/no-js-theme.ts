@@ -34,15 +34,22 @@ export function withNoScriptLight(css: string): string {
 	return root.toString();
 }
 
+/** The ids of stylesheets: `.css` files and `.astro` components' `<style>` blocks (`?astro&type=style&…&lang.css`). */
+export const STYLESHEET = /\.css($|\?)|[?&]lang\.css/;
+
 /** The Vite plugin: every stylesheet, including `.astro` components' `<style>` blocks. */
 export function noJsThemePlugin(): Plugin {
 	return {
 		name: 'awaitable-no-js-theme',
 		enforce: 'pre',
-		transform(code, id) {
-			if (!/\.css($|\?)/.test(id) && !/[?&]lang\.css/.test(id)) return undefined;
-			const transformed = withNoScriptLight(code);
-			return transformed === code ? undefined : { code: transformed, map: null };
+		transform: {
+			// A hook filter, not a test inside the hook: the bundler then hands only stylesheets to JavaScript, where a
+			// plain hook received every module's code (each lesson's, the content store's) to return it untouched.
+			filter: { id: STYLESHEET },
+			handler(code) {
+				const transformed = withNoScriptLight(code);
+				return transformed === code ? undefined : { code: transformed, map: null };
+			},
 		},
 	};
 }
