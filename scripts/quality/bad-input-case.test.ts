@@ -42,6 +42,7 @@ describe('expected.json', () => {
 			'_base',
 			'broken-link',
 			'malformed-yaml',
+			'practice-link',
 			'quiz-section-no-heading',
 			'unknown-id-in-mdx',
 		]);
