@@ -117,6 +117,12 @@ test("a lesson's runner markers are in their final place before the runner's scr
 		await page.goto('/lessons/blocking/');
 		if (withScript) await expect(page.getByRole('button', { name: 'Run' }).first()).toBeVisible();
 		else await page.waitForLoadState('load');
+		// Off-screen code blocks stand at a placeholder height until the browser lays them out
+		// (`content-visibility: auto`, site.css), which it may do sooner or later: laid out, every block is at
+		// its real height, and the positions compared are those a reader scrolling down will meet.
+		await page
+			.locator('.sl-markdown-content .expressive-code')
+			.evaluateAll((blocks) => blocks.forEach((block) => ((block as HTMLElement).style.contentVisibility = 'visible')));
 		const positions = await page.locator('.runner, .runner-no').evaluateAll((markers) =>
 			markers.map((marker) => {
 				const next = marker.nextElementSibling?.getBoundingClientRect();
