@@ -70,7 +70,9 @@ export default defineConfig({
 	// its file to be written (the main thread was idle a seventh of the page generation at 500 lessons). A page's
 	// state lives in its own `locals`; what pages share is computed once per build. `<StarlightPage>` (the 404
 	// page) is given its own sidebar (SIDEBAR in src/lib/site/sidebar.ts), not Starlight's shared one.
-	build: { inlineStylesheets: 'always', concurrency: 4 },
+	// inlineStylesheets: Astro links its CSS and the build's page pass inlines it in worker threads, as it does
+	// Expressive Code's (src/lib/site/hoist-stylesheets.ts): the same CSS in the same order, off Astro's one thread.
+	build: { inlineStylesheets: 'never', concurrency: 4 },
 	vite: {
 		// noJsThemePlugin: without JavaScript, the light theme for readers who prefer it (src/lib/site/no-js-theme.ts).
 		// smallPreloadHelper: Vite's helper for lazy imports in 0.1 KB instead of 0.9, module preloading off

@@ -26,8 +26,9 @@ const LINK = /<link rel="stylesheet" href="([^"]+)"(?: media="([^"]+)")?>/g;
 const ONE_LINK = /^<link rel="stylesheet" href="([^"]+)"(?: media="([^"]+)")?>$/;
 
 /**
- * Replaces each stylesheet link whose file `read` can give with a `<style>` of its text (keeping its `media`), as
- * Astro does with its own CSS (`build.inlineStylesheets: 'always'`). Expressive Code links its stylesheet itself;
+ * Replaces each stylesheet link whose file `read` can give with a `<style>` of its text (keeping its `media`):
+ * Astro's own stylesheets (it links them: `build.inlineStylesheets: 'never'`, so that this runs in the build's
+ * worker threads rather than on Astro's one). Expressive Code links its stylesheet itself;
  * on a slow phone that link was a round trip before the first paint (Lighthouse: about 170 ms of the lessons'
  * LCP). Starlight's print stylesheet is not needed to paint, but Lighthouse counts every request that ends before
  * the largest paint as holding it (a fresh connection: about 300 ms in its simulation), and inlined it costs
