@@ -9,9 +9,6 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
-import { isNode, LineCounter, parseDocument } from 'yaml';
-import { AUTHOR_GUIDE, formatProblems, type AuthorProblem } from '../lib/practice/author-errors.ts';
 import {
 	checkLinks,
 	fieldPath,
@@ -20,25 +17,24 @@ import {
 	recordedPracticeLinks,
 	type PracticeLink,
 } from '../lib/practice/links.ts';
+import { PracticeDataError } from '../lib/practice/loader.ts';
+import { lineOfPath, parseWithLines } from '../lib/practice/parse-file.ts';
 import { normalizeBase } from '../lib/site/base-path.ts';
 
 /** A link's line: the line of its field in its YAML file (each file read and parsed once, only for broken links). */
 export function lineFinder(root: string): (link: PracticeLink) => number | undefined {
-	const documents = new Map<string, { document: ReturnType<typeof parseDocument>; lines: LineCounter } | null>();
+	const files = new Map<string, ((path: readonly PropertyKey[]) => number | undefined) | null>();
 	return (link) => {
-		let parsed = documents.get(link.file);
-		if (parsed === undefined) {
+		let lineOf = files.get(link.file);
+		if (lineOf === undefined) {
 			try {
-				const lines = new LineCounter();
-				const source = readFileSync(path.join(root, link.file), 'utf8');
-				parsed = { document: parseDocument(source, { lineCounter: lines }), lines };
+				lineOf = lineOfPath(parseWithLines(readFileSync(path.join(root, link.file), 'utf8')));
 			} catch {
-				parsed = null;
+				lineOf = null;
 			}
-			documents.set(link.file, parsed);
+			files.set(link.file, lineOf);
 		}
-		const node = parsed?.document.getIn(fieldPath(link), true);
-		return parsed && isNode(node) && node.range ? parsed.lines.linePos(node.range[0]).line : undefined;
+		return lineOf?.(fieldPath(link));
 	};
 }
 
@@ -73,16 +69,6 @@ export function findInFile(file: string, ids: readonly string[]): Set<string> {
 		}
 	} finally {
 		closeSync(fd);
-	}
-}
-
-export class PracticeLinkError extends AstroError {
-	constructor(readonly problems: readonly AuthorProblem[]) {
-		super(
-			`${problems.length} broken link${problems.length === 1 ? '' : 's'} in the practice data:\n${formatProblems(problems)}`,
-			`Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (${AUTHOR_GUIDE}) that explains it with an example.`,
-		);
-		this.name = 'PracticeLinkError';
 	}
 }
 
@@ -122,7 +108,7 @@ export default function practiceLinks(): AstroIntegration {
 					logger.info(`Checked the ${links.length} link${links.length === 1 ? '' : 's'} of the practice data.`);
 					return;
 				}
-				throw new PracticeLinkError(problems);
+				throw new PracticeDataError(problems, 'broken link');
 			},
 		},
 	};

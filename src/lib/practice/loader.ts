@@ -34,10 +34,14 @@ import { recordPracticeLinks, setLinks } from './links.ts';
  */
 const COMPILED_FORMAT = 'compiled:v2';
 
+/** The author problems that stop a build: the loader's, and the broken links of src/integrations/practice-links.ts. */
 export class PracticeDataError extends AstroError {
-	constructor(readonly problems: readonly AuthorProblem[]) {
+	constructor(
+		readonly problems: readonly AuthorProblem[],
+		noun = 'problem',
+	) {
 		super(
-			`${problems.length} problem${problems.length === 1 ? '' : 's'} in the practice data:\n${formatProblems(problems)}`,
+			`${problems.length} ${noun}${problems.length === 1 ? '' : 's'} in the practice data:\n${formatProblems(problems)}`,
 			`Each line names the file and line, the item id and the field, what is wrong and the fix; its code names the section of the authoring guide (${AUTHOR_GUIDE}) that explains it with an example.`,
 		);
 		this.name = 'PracticeDataError';

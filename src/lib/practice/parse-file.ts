@@ -46,8 +46,8 @@ export function parsePracticeFile(file: string, source: string): ParseResult {
 }
 
 function describeFailure(file: string, source: string): ParseResult {
-	const lineCounter = new LineCounter();
-	const document = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
+	const parsed = parseWithLines(source);
+	const { document } = parsed;
 	if (document.errors.length > 0) {
 		return {
 			ok: false,
@@ -64,7 +64,27 @@ function describeFailure(file: string, source: string): ParseResult {
 	const result = practiceSet.safeParse(data, { reportInput: true });
 	if (result.success) return { ok: true, set: result.data };
 
-	const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+	return {
+		ok: false,
+		problems: describeIssues(file, data, result.error.issues, lineOfPath(parsed)),
+	};
+}
+
+/** A YAML file's document, parsed with line counting (the slow path: for a file with a problem). */
+export function parseWithLines(source: string): {
+	document: ReturnType<typeof parseDocument>;
+	lineCounter: LineCounter;
+} {
+	const lineCounter = new LineCounter();
+	return { document: parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true }), lineCounter };
+}
+
+/**
+ * The 1-based line of a path in a parsed YAML file (`['items', 2, 'choices', 1, 'feedback']`): of its node, or,
+ * for a path whose key is missing, of the nearest part of it that exists.
+ */
+export function lineOfPath({ document, lineCounter }: ReturnType<typeof parseWithLines>) {
+	return (path: readonly PropertyKey[]): number | undefined => {
 		// Walk up the path until a node exists (a missing key has no node; its parent does).
 		for (let depth = path.length; depth >= 0; depth--) {
 			const node = document.getIn(path.slice(0, depth) as unknown[], true);
@@ -72,5 +92,4 @@ function describeFailure(file: string, source: string): ParseResult {
 		}
 		return undefined;
 	};
-	return { ok: false, problems: describeIssues(file, data, result.error.issues, lineOf) };
 }
