@@ -5,8 +5,7 @@
  * come from the lessons' practice data in the browser, for the lessons whose items the reader has stored.
  */
 import { encodeLessons } from '~/lib/lessons/lessons.ts';
-import { encodeCourseIndex } from '~/lib/review/course-index.ts';
-import { lessons, practiceGroups, siteHref } from '../practice/site-data.ts';
+import { courseIndex, lessons, practiceGroups, siteHref } from '../practice/site-data.ts';
 import type { LessonLink } from './shared.ts';
 
 export { siteHref };
@@ -19,10 +18,10 @@ export interface ReviewData {
 }
 
 export async function reviewData(): Promise<ReviewData> {
-	const [groups, lessonList] = await Promise.all([practiceGroups(), lessons()]);
+	const [groups, lessonList, index] = await Promise.all([practiceGroups(), lessons(), courseIndex()]);
 	const slugs = new Set(lessonList.map((lesson) => lesson.slug));
 	return {
-		index: encodeCourseIndex(groups.flatMap((group) => group.sets)),
+		index,
 		lessons: encodeLessons(lessonList),
 		pages: groups
 			.filter((group) => !slugs.has(group.lesson) && group.sets.some((set) => set.type !== 'explain'))
