@@ -97,7 +97,11 @@ test.describe('progress', () => {
 
 		const { slug, quiz } = await quizOf(page, href);
 		const [current, edited] = quiz;
-		await storeRaw(page, JSON.stringify(storedAnswers([current, { ...edited, hash: 'an-earlier-version' }])));
+		expect(edited, 'the lesson has two quiz questions').toBeDefined();
+		await storeRaw(
+			page,
+			JSON.stringify(storedAnswers([current, { id: edited?.id ?? '', hash: 'an-earlier-version' }])),
+		);
 		root = await widget(page, 'progress');
 		await expect(countOf(lessonEntry(root, href), 'Quiz questions right')).toHaveText(
 			`1 of ${quiz.length} (1 changed since you answered)`,
