@@ -12,6 +12,7 @@ import { withBase } from '~/lib/site/base-path.ts';
 import { docsPath } from '~/lib/practice/set-pages.ts';
 import type { TestEntry } from '~/lib/test-draw/draw.ts';
 import { SET_TYPES } from '~/lib/practice/kinds.ts';
+import { encodeCourseIndex } from '~/lib/review/course-index.ts';
 
 const base = import.meta.env.BASE_URL;
 
@@ -77,6 +78,11 @@ export const practiceGroups: () => Promise<PracticeGroup[]> = oncePerBuild(async
 	}
 	return groups;
 });
+
+/** The review and progress pages' compact index of every item with a data file (`encodeCourseIndex`). */
+export const courseIndex: () => Promise<string> = oncePerBuild(async () =>
+	encodeCourseIndex((await practiceGroups()).flatMap((group) => group.sets)),
+);
 
 /**
  * Every quiz question and practice problem of the lessons (not of other pages, such as the authoring guide's
