@@ -23,7 +23,7 @@ import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import practiceLinks from './src/integrations/practice-links.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
-import { noJsThemeIntegration, noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
+import { noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
 import { SIDEBAR } from './src/lib/site/sidebar.ts';
 import { preactWithoutSignals } from './src/lib/site/preact-without-signals.ts';
 import { preactJsxWithoutBabel } from './src/lib/site/preact-jsx.ts';
@@ -210,7 +210,6 @@ export default defineConfig({
 		// The last build's output removed in a worker while this one builds (src/integrations/clear-out-dir.ts).
 		clearOutDir(),
 		runner(),
-		noJsThemeIntegration(),
 		cspHeaders(),
 		practiceTypes(),
 		authorPage(),

@@ -7,6 +7,7 @@ import type { AstroIntegration, AstroIntegrationLogger, HookParameters } from 'a
 import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, test } from 'vitest';
 import pagefindPages, { pagefindView, pagesPagefindIndexes, withIndexedPagesOnly } from './pagefind-pages.ts';
+import { PagePass, registerPass } from './csp-audit.ts';
 
 const page = (title: string, body: string, marked: boolean) =>
 	`<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body><nav><a href="/">Home</a> <a href="/a/">Lesson A</a></nav><main${marked ? ' data-pagefind-body' : ''}><h1>${title}</h1><p>${body}</p></main></body></html>`;
@@ -92,6 +93,18 @@ describe('the pages Pagefind reads', () => {
 		expect(index).toEqual(digests(path.join(whole, 'pagefind')));
 		// The pages themselves are untouched.
 		for (const [name, html] of Object.entries(SITE)) expect(readFileSync(path.join(only, name), 'utf8')).toBe(html);
+	});
+
+	test("are taken from the build's page pass when it ran, with the same index", async () => {
+		const whole = builtSite();
+		await starlightsPagefind(done(whole));
+		const out = builtSite();
+		const pass = new PagePass({ out, base: '/' }, 0);
+		// What the pass saw as Astro rendered it; a page seen only on disk is passed once the build is done.
+		for (const [name, html] of Object.entries(SITE).slice(1)) await pass.page(`/${name}`, Buffer.from(html));
+		registerPass(pass);
+		await withIndexedPagesOnly(starlightsPagefind)(done(out));
+		expect(digests(path.join(out, 'pagefind'))).toEqual(digests(path.join(whole, 'pagefind')));
 	});
 
 	test('are given without the parts of their body outside the marked element, and whole where Pagefind may read those', () => {
