@@ -203,8 +203,6 @@ export default defineConfig({
 		// Preact's files are the .tsx ones. Without `include`, @astrojs/preact runs Babel over every .ts module too
 		// (about 0.5 s of a 500-lesson build, with no change to the output), and its server renderer's check renders
 		// components it cannot own (only the pages' island ids change).
-		// Pagefind reads only the pages it indexes (src/integrations/pagefind-pages.ts): not the practice pages.
-		pagefindPages(),
 		preact({ include: [/\.[cm]?[jt]sx$/] }),
 		afterPaint(),
 		// The last build's output removed in a worker while this one builds (src/integrations/clear-out-dir.ts).
@@ -214,5 +212,8 @@ export default defineConfig({
 		practiceTypes(),
 		authorPage(),
 		practiceDevErrors(),
+		// Pagefind reads only the pages it indexes (src/integrations/pagefind-pages.ts): not the practice pages. Last:
+		// Starlight's hook starts the index and this one's `astro:build:done` waits for it, after every other.
+		pagefindPages(),
 	],
 });

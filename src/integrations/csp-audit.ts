@@ -348,7 +348,14 @@ export function withPagePass(prerenderer: AstroPrerenderer, pass: PagePass): Ast
 			const page = await pass.page(new URL(request.url).pathname, new Uint8Array(await response.arrayBuffer()));
 			const headers = new Headers(response.headers);
 			headers.delete('content-length');
-			const passed = new Response(page as Uint8Array<ArrayBuffer>, {
+			// The page as a one-chunk stream: a Response made from the bytes themselves copies them first.
+			const body = new ReadableStream<Uint8Array>({
+				start(controller) {
+					controller.enqueue(page);
+					controller.close();
+				},
+			});
+			const passed = new Response(body, {
 				status: response.status,
 				statusText: response.statusText,
 				headers,

@@ -142,8 +142,14 @@ function startPagefindEarly(): void {
 		.catch(() => undefined);
 }
 
-/** Put after `starlight()` in the integrations. */
+/**
+ * Put last in the integrations. Starlight's hook only starts the index (in its place among the `astro:build:done`
+ * hooks), and this integration's own, the last, waits for it: the hooks in between (the links validators, the
+ * sitemap, the policy's `_headers`) run on Astro's thread while Pagefind's process indexes, where Astro's thread
+ * waited for Pagefind before. A failure of the index still fails the build, from this hook.
+ */
 export default function pagefindPages(): AstroIntegration {
+	let indexing: Promise<void> | undefined;
 	return {
 		name: 'awaitable:pagefind-pages',
 		hooks: {
@@ -156,8 +162,18 @@ export default function pagefindPages(): AstroIntegration {
 						'Fix: list starlight() before pagefindPages() in astro.config.mjs, or remove pagefindPages() if Starlight no longer builds the search index in that hook.',
 					);
 				}
-				starlight.hooks['astro:build:done'] = withIndexedPagesOnly(hook);
+				const indexOnly = withIndexedPagesOnly(hook);
+				starlight.hooks['astro:build:done'] = (options) => {
+					indexing = Promise.resolve(indexOnly(options));
+					// Awaited in this integration's `astro:build:done`; until then a failure must not count as unhandled.
+					indexing.catch(() => undefined);
+				};
 				if (command === 'build') startPagefindEarly();
+			},
+			'astro:build:done': async () => {
+				const started = indexing;
+				indexing = undefined;
+				await started;
 			},
 		},
 	};
