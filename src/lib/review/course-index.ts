@@ -10,7 +10,7 @@
  */
 import type { CompiledSet } from '../practice/compiled.ts';
 import type { SetType } from '../practice/practice-set.ts';
-import { fullId, shortId } from '../test-draw/test-index.ts';
+import { decodeGroups, shortId } from '../test-draw/test-index.ts';
 
 export interface IndexEntry {
 	id: string;
@@ -20,7 +20,6 @@ export interface IndexEntry {
 }
 
 const TAG: Record<SetType, string> = { cards: 'c', quiz: 'q', explain: 'x', problems: 'p' };
-const TYPES = Object.keys(TAG) as SetType[];
 
 /** Sets in id order: the order of the catalog the islands derive, whatever order they were loaded in. */
 export const bySetId = (a: CompiledSet, b: CompiledSet) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -36,19 +35,7 @@ export function encodeCourseIndex(sets: readonly CompiledSet[]): string {
 }
 
 export function decodeCourseIndex(text: string): IndexEntry[] {
-	const entries: IndexEntry[] = [];
-	for (const line of text.split('\n')) {
-		const [lesson, ...groups] = line.split('\t');
-		if (!lesson) continue;
-		for (const group of groups) {
-			const type = TYPES.find((name) => TAG[name] === group[0]);
-			if (!type || group[1] !== ':') continue;
-			for (const short of group.slice(2).split(',')) {
-				if (short !== '') entries.push({ id: fullId(lesson, short), type, lesson });
-			}
-		}
-	}
-	return entries;
+	return decodeGroups(text, TAG).map(({ id, key, lesson }) => ({ id, type: key, lesson }));
 }
 
 /** The lessons that hold any of `ids`, in index order; ids the course no longer has are left out. */

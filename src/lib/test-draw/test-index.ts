@@ -31,19 +31,30 @@ export function encodeTestIndex(entries: readonly TestEntry[]): string {
 		.join('\n');
 }
 
-export function decodeTestIndex(text: string): TestEntry[] {
-	const entries: TestEntry[] = [];
+/**
+ * The entries of a compact index (this one, or the review pages' course index): each id on a lesson's line, with
+ * the key its group's tag names (`tags` maps a key to its one-letter tag). Unknown tags are skipped.
+ */
+export function decodeGroups<K extends string>(
+	text: string,
+	tags: Record<K, string>,
+): { id: string; key: K; lesson: string }[] {
+	const keys = Object.keys(tags) as K[];
+	const entries: { id: string; key: K; lesson: string }[] = [];
 	for (const line of text.split('\n')) {
 		const [lesson, ...groups] = line.split('\t');
 		if (!lesson) continue;
 		for (const group of groups) {
-			const difficulty = DIFFICULTIES.find((name) => TAG[name] === group[0]);
-			if (!difficulty || group[1] !== ':') continue;
+			const key = keys.find((name) => tags[name] === group[0]);
+			if (!key || group[1] !== ':') continue;
 			for (const short of group.slice(2).split(',')) {
-				if (short === '') continue;
-				entries.push({ id: fullId(lesson, short), difficulty, lesson });
+				if (short !== '') entries.push({ id: fullId(lesson, short), key, lesson });
 			}
 		}
 	}
 	return entries;
+}
+
+export function decodeTestIndex(text: string): TestEntry[] {
+	return decodeGroups(text, TAG).map(({ id, key, lesson }) => ({ id, difficulty: key, lesson }));
 }
