@@ -1,3 +1,5 @@
+// First: Node's source maps off for the modules after it in `astro build` (src/lib/site/build-source-maps.ts).
+import './lib/site/build-source-maps.ts';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
