@@ -60,6 +60,23 @@ async function expectLanded(page: Page, id: string, scope?: string): Promise<voi
 	expect((await where()).top, `#${id} stays where it landed`).toBe(top);
 }
 
+/**
+ * Scrolls up `screens` screens, half a screen at a time (not input: the layout shifts on the way count), each
+ * step once the browser has rendered twice. Code blocks above take their real height as they come near the viewport
+ * (`content-visibility: auto`); the browser's scroll anchoring must hold what is on screen while they do.
+ */
+async function scrollUpBy(page: Page, screens: number): Promise<void> {
+	for (let step = 0; step < screens * 2; step++) {
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve) => {
+					scrollBy({ top: -innerHeight / 2, behavior: 'instant' });
+					requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+				}),
+		);
+	}
+}
+
 /** A heading in the middle of the lesson's prose (not one of its practice sections). */
 async function middleHeading(page: Page): Promise<string> {
 	const ids = await page
@@ -107,6 +124,13 @@ for (const lesson of LESSONS) {
 				await page.goto('/');
 				await page.goto(`${path}#${id}`);
 				await expectLanded(page, id);
+				// On a desktop, Starlight's right sidebar spans the page and was the scroll anchor: code above the
+				// target moved it up by a block's placeholder at a time (site.css).
+				await countShiftsFromNow(page);
+				await scrollUpBy(page, 3);
+				await settled(page);
+				const shifts = await page.evaluate(() => (window as unknown as { lateShifts: number }).lateShifts);
+				expect(shifts, 'layout shift while scrolling back up').toBeLessThan(0.0005);
 			});
 
 			test("the practice page's back-link to the quiz lands on the quiz", async ({ page }) => {

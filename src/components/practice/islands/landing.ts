@@ -96,7 +96,9 @@ export function watchLanding(): void {
 /**
  * Scrolls `target` to the top, then keeps it there for the next frames until it has stayed put for a few: code
  * blocks near the new viewport are laid out only once they come near it (`content-visibility: auto` in
- * site.css) and are often shorter than their placeholder, which moves the target, a frame or two later.
+ * site.css) and are often shorter than their placeholder. The browser's scroll anchoring holds the target while
+ * they do (site.css keeps Starlight's right sidebar from being the anchor); in a browser without it, they move the
+ * target a frame or two later, and this puts it back.
  */
 function land(target: HTMLElement, frames = 90): void {
 	target.scrollIntoView({ block: 'start', behavior: 'instant' });
