@@ -25,7 +25,7 @@ import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import practiceLinks from './src/integrations/practice-links.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
-import { noJsThemeIntegration, noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
+import { noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
 import { SIDEBAR } from './src/lib/site/sidebar.ts';
 import { preactWithoutSignals } from './src/lib/site/preact-without-signals.ts';
 import { preactJsxWithoutBabel } from './src/lib/site/preact-jsx.ts';
@@ -205,17 +205,17 @@ export default defineConfig({
 		// Preact's files are the .tsx ones. Without `include`, @astrojs/preact runs Babel over every .ts module too
 		// (about 0.5 s of a 500-lesson build, with no change to the output), and its server renderer's check renders
 		// components it cannot own (only the pages' island ids change).
-		// Pagefind reads only the pages it indexes (src/integrations/pagefind-pages.ts): not the practice pages.
-		pagefindPages(),
 		preact({ include: [/\.[cm]?[jt]sx$/] }),
 		afterPaint(),
 		// The last build's output removed in a worker while this one builds (src/integrations/clear-out-dir.ts).
 		clearOutDir(),
 		runner(),
-		noJsThemeIntegration(),
 		cspHeaders(),
 		practiceTypes(),
 		authorPage(),
 		practiceDevErrors(),
+		// Pagefind reads only the pages it indexes (src/integrations/pagefind-pages.ts): not the practice pages. Last:
+		// Starlight's hook starts the index and this one's `astro:build:done` waits for it, after every other.
+		pagefindPages(),
 	],
 });

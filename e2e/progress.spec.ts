@@ -32,6 +32,40 @@ async function answerFirstQuizQuestion(page: Page, lesson: string, right: boolea
 	await expect(item.locator('.aw-feedback')).toBeVisible();
 }
 
+interface Question {
+	id: string;
+	hash: string;
+}
+
+/** A lesson's slug (from its link) and its quiz questions, from the data its pages load. */
+async function quizOf(page: Page, href: string): Promise<{ slug: string; quiz: Question[] }> {
+	const slug = href.split('/').filter(Boolean).at(-1) ?? '';
+	const data = (await (await page.request.get(`/practice/${slug}.json`)).json()) as {
+		sets: { type: string; items: Question[] }[];
+	};
+	return { slug, quiz: data.sets.filter((set) => set.type === 'quiz').flatMap((set) => set.items) };
+}
+
+/** A stored document (version 2) with a right answer to each of these questions, as stored with `hash`. */
+const storedAnswers = (questions: readonly (Question | undefined)[]) => ({
+	v: 2,
+	items: Object.fromEntries(
+		questions.flatMap((question) =>
+			question
+				? [
+						[
+							question.id,
+							{ kind: 'choice', hash: question.hash, at: 1_767_225_600_000, attempts: 1, choice: 0, correct: true },
+						],
+					]
+				: [],
+		),
+	),
+	tests: [],
+	review: {},
+	aside: {},
+});
+
 test.describe('progress', () => {
 	test('the overview counts what the reader did in each lesson', async ({ page }) => {
 		await page.goto(PROGRESS);
@@ -45,6 +79,65 @@ test.describe('progress', () => {
 		await page.goto(PROGRESS);
 		root = await widget(page, 'progress');
 		await expect(countOf(lessonEntry(root, href), 'Quiz questions right')).toHaveText(`1 of ${total}`);
+	});
+
+	test('the overview loads the data of only the lessons the reader answered, and tells a changed answer from a current one', async ({
+		page,
+	}) => {
+		const requested: string[] = [];
+		page.on('request', (request) => {
+			const path = new URL(request.url()).pathname;
+			if (/^\/practice\/[^/]+\.json$/.test(path)) requested.push(path);
+		});
+		await page.goto(PROGRESS);
+		let root = await widget(page, 'progress');
+		const first = root.locator('li.aw-pg__lesson').first();
+		const href = (await first.locator('a').first().getAttribute('href')) ?? '';
+		expect(requested, 'with nothing stored, no lesson data is fetched').toEqual([]);
+
+		const { slug, quiz } = await quizOf(page, href);
+		const [current, edited] = quiz;
+		expect(edited, 'the lesson has two quiz questions').toBeDefined();
+		await storeRaw(
+			page,
+			JSON.stringify(storedAnswers([current, { id: edited?.id ?? '', hash: 'an-earlier-version' }])),
+		);
+		root = await widget(page, 'progress');
+		await expect(countOf(lessonEntry(root, href), 'Quiz questions right')).toHaveText(
+			`1 of ${quiz.length} (1 changed since you answered)`,
+		);
+		expect(requested).toEqual([`/practice/${slug}.json`]);
+	});
+
+	test("when a lesson's data cannot be loaded the overview says so, shows the rest, and imports nothing", async ({
+		page,
+	}) => {
+		await page.goto(PROGRESS);
+		let root = await widget(page, 'progress');
+		const href = (await root.locator('li.aw-pg__lesson').first().locator('a').first().getAttribute('href')) ?? '';
+		const { slug, quiz } = await quizOf(page, href);
+		const stored = JSON.stringify(storedAnswers(quiz.slice(0, 1)));
+		await page.route(`**/practice/${slug}.json`, (route) => route.fulfill({ status: 503, body: '' }));
+		await storeRaw(page, stored);
+		root = await widget(page, 'progress');
+		await expect(root.getByRole('alert')).toHaveText(
+			'Your answers in 1 lesson could not be loaded. Check your connection and reload the page.',
+		);
+		await expect(lessonEntry(root, href)).toContainText('Your answers in this lesson could not be loaded.');
+		await expect(root.getByRole('heading', { name: 'Test results' })).toBeVisible();
+		await expect(root.locator('li.aw-pg__lesson').nth(1).locator('.aw-bar').first()).toBeVisible();
+
+		await root.getByLabel('Import from a file').setInputFiles({
+			name: 'progress.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(
+				JSON.stringify({ app: 'awaitable-progress', exported: 1, ...storedAnswers(quiz.slice(0, 2)) }),
+			),
+		});
+		await expect(root.getByRole('status').filter({ hasText: 'Nothing was imported' })).toHaveText(
+			'Nothing was imported: the questions to check it against could not be loaded. Check your connection and try again.',
+		);
+		expect(JSON.stringify(await storedProgress(page))).toBe(stored);
 	});
 
 	test('each lesson page shows a small status of its practice', async ({ page }) => {

@@ -239,6 +239,43 @@ test.describe('the review queue', () => {
 	});
 });
 
+test.describe('the review page at any course size', () => {
+	/** A wrong lesson answer to `FRESH` stored long ago: due now. */
+	const missedLongAgo = JSON.stringify({
+		v: 2,
+		items: {
+			[FRESH]: { kind: 'choice', hash: 'any', at: Date.UTC(2026, 0, 1), attempts: 1, choice: 0, correct: false },
+		},
+		tests: [],
+		review: {},
+		aside: {},
+	});
+
+	test('loads the practice data of only the lessons of the items due, and says when it cannot', async ({ page }) => {
+		const requested: string[] = [];
+		page.on('request', (request) => {
+			const path = new URL(request.url()).pathname;
+			if (/^\/practice\/[^/]+\.json$/.test(path)) requested.push(path);
+		});
+		await openReview(page);
+		await expect(page.getByText('Nothing is due for review.')).toBeVisible();
+		expect(requested, 'with nothing due, no lesson data is fetched').toEqual([]);
+
+		await page.evaluate(([key, value]) => localStorage.setItem(key ?? '', value ?? ''), [STORAGE_KEY, missedLongAgo]);
+		let root = await openReview(page);
+		await expect(root.locator('#aw-review-prompt')).toBeVisible();
+		await expect(root.locator('#aw-review-top')).toHaveText(/^1 item left in this session · from /);
+		expect(requested).toEqual(['/practice/guide.json']);
+
+		await page.route('**/practice/guide.json', (route) => route.fulfill({ status: 503, body: '' }));
+		root = await openReview(page);
+		await expect(root.getByRole('alert')).toHaveText(
+			'This item could not be loaded. Check your connection and reload the page.',
+		);
+		await expect(root.locator('#aw-review-top')).toHaveText(/^1 item left in this session · from /);
+	});
+});
+
 test.describe('the due count in the header', () => {
 	for (const width of [360, 390]) {
 		test(`leaves the site title whole on a ${width} px wide phone`, async ({ page }) => {

@@ -17,7 +17,8 @@
  *     node scripts/bench.ts --only build [--builds 3] [--lessons 500]
  *                                                  (step 4 alone, plus: the time from saving one question file
  *                                                  to the reloaded page in `astro dev` with those lessons, and
- *                                                  the bytes of that build's /test/ against the page budget)
+ *                                                  the bytes of that build's /test/, /review/ and /progress/
+ *                                                  against the page budget)
  *     node scripts/bench.ts --only dev-reload [--lessons 500]
  *                                                  (the `astro dev` reload time alone, without the builds)
  *
@@ -384,27 +385,41 @@ async function devReload(project: string, runs: number, chromePath: string): Pro
 	}
 }
 
-/** The /test/ page of a built project, measured at load like the byte budgets (gzip bytes). */
-async function testPageBytes(project: string, chromePath: string): Promise<number> {
+/**
+ * The pages whose HTML carries something of every lesson (the test's question index; the review and progress
+ * pages' item index), so they grow with the course: measured at 500 lessons against the page budget.
+ */
+const COURSE_PAGES = ['/test/', '/review/', '/progress/'] as const;
+type CoursePage = (typeof COURSE_PAGES)[number];
+
+/** The course-wide pages of a built project, measured at load like the byte budgets (gzip bytes). */
+async function coursePageBytes(project: string, chromePath: string): Promise<Record<CoursePage, number>> {
 	const preview = await startPreview(project);
 	const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_ARGS });
 	try {
 		const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 1280, height: 800 } });
-		const measured = await measurePage(await context.newPage(), '/test/', fetchBody);
-		return sumGzip(measured.figures.totalAtLoad);
+		const bytes = {} as Record<CoursePage, number>;
+		for (const page of COURSE_PAGES) {
+			bytes[page] = sumGzip((await measurePage(await context.newPage(), page, fetchBody)).figures.totalAtLoad);
+		}
+		return bytes;
 	} finally {
 		await browser.close();
 		preview.kill();
 	}
 }
 
-/** `--only build`: the build comparison, the dev-reload time and the big build's /test/ bytes. */
+/** `--only build`: the build comparison, the dev-reload time and the big build's /test/, /review/, /progress/ bytes. */
 async function buildOnly(work: string, lessons: number, builds: number, loadAtStart: number): Promise<void> {
 	const build = await buildComparison(work, lessons, builds);
 	const chromePath = await chromiumExecutable();
 	// The last clean build of ours is in place: measure its test page, then edit a file under `astro dev`.
-	const testBytes = await testPageBytes(path.join(work, 'ours-500'), chromePath);
-	log(`/test/ of the ${lessons}-lesson build at load: ${(testBytes / 1000).toFixed(1)} KB gzip`);
+	const pageBytes = await coursePageBytes(path.join(work, 'ours-500'), chromePath);
+	const pageLines = COURSE_PAGES.map(
+		(page) =>
+			`${page} of the ${lessons}-lesson build at load: ${(pageBytes[page] / 1000).toFixed(1)} KB gzip (budget 45 KB)`,
+	);
+	for (const line of pageLines) log(line);
 	const reloads = await devReload(path.join(work, 'ours-500'), 3, chromePath);
 	const report = {
 		date: new Date().toISOString(),
@@ -413,7 +428,9 @@ async function buildOnly(work: string, lessons: number, builds: number, loadAtSt
 		loadAverage: { start: loadAtStart, end: os.loadavg()[0] ?? 0 },
 		build,
 		devReload: { runs: reloads, median: median(reloads) },
-		testPageAtLoad: testBytes,
+		testPageAtLoad: pageBytes['/test/'],
+		reviewPageAtLoad: pageBytes['/review/'],
+		progressPageAtLoad: pageBytes['/progress/'],
 	};
 	mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
 	writeFileSync(path.join(ROOT, 'reports/bench-build.json'), `${JSON.stringify(report, null, '\t')}\n`);
@@ -422,11 +439,11 @@ async function buildOnly(work: string, lessons: number, builds: number, loadAtSt
 	console.log(
 		`\nastro dev, ${lessons} lessons: saving one question file to the reloaded page, median of ${reloads.length}: ${median(reloads).toFixed(2)}s (target < 1 s; runs ${reloads.map((value) => value.toFixed(2)).join(', ')})`,
 	);
-	console.log(`/test/ of the ${lessons}-lesson build at load: ${(testBytes / 1000).toFixed(1)} KB gzip (budget 45 KB)`);
+	for (const line of pageLines) console.log(line);
 	console.log(
 		`\nbench: build only, ${os.cpus().length} CPUs, load average ${loadAtStart.toFixed(1)} at start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at end; figures in reports/bench-build.json`,
 	);
-	if (testBytes > 45_000) process.exitCode = 1;
+	if (COURSE_PAGES.some((page) => pageBytes[page] > 45_000)) process.exitCode = 1;
 }
 
 async function main(): Promise<void> {

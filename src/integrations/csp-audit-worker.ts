@@ -1,5 +1,5 @@
-/** A worker thread of the Content-Security-Policy check (csp-audit.ts): checks its share of the pages. */
+/** A worker thread of the build's page pass (csp-audit.ts): passes each page it is sent. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { auditPages, type AuditJob } from './csp-audit.ts';
+import { type PassOptions, serveWorker } from './csp-audit.ts';
 
-parentPort?.postMessage(await auditPages(workerData as AuditJob));
+if (parentPort) serveWorker(parentPort, workerData as PassOptions);

@@ -1,16 +1,20 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { AstroPrerenderer, PrerenderRenderMetadata } from 'astro';
 import {
 	auditBuiltPage,
-	auditPagesInThreads,
-	moveStagedPages,
+	PagePass,
+	pageKey,
+	passedPagesOf,
+	registerPass,
 	rewriteForFirstPaint,
-	shareBySize,
-	type AuditJob,
+	withPagePass,
+	type PassOptions,
 } from './csp-audit.ts';
+import { pagefindView } from './pagefind-view.ts';
 import { deferModuleScripts, inlineSmallImages } from '../lib/site/after-paint.ts';
 import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
 import { cspHash } from './csp-policy.ts';
@@ -29,6 +33,7 @@ const PAGES: Record<string, string> = {
 		'<main><link rel="stylesheet" href="/_astro/ec.css"><pre>code</pre><style>p{margin:0}</style></main>',
 	),
 	'practice/aget/index.html': page(`<main>${'<section><p>Question one</p></section>'.repeat(500)}</main>`),
+	'search/index.html': page('<nav>Sidebar</nav><main data-pagefind-body><h1>Search me</h1><p>Text</p></main>'),
 	'bad/index.html': page('<main><script>alert(1)</script><button onclick="go()">Go</button></main>'),
 	'no-policy/index.html': '<!DOCTYPE html><html><head></head><body><p>Nothing</p></body></html>',
 	'already/index.html': `<!DOCTYPE html><html><head><meta http-equiv="content-security-policy" content="default-src 'self'"></head><body><p>Done</p></body></html>`,
@@ -39,17 +44,34 @@ afterEach(() => {
 	for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-function builtSite(): AuditJob {
+/** A built site's output folder: the stylesheet Expressive Code links and, when `withPages`, the pages too. */
+function builtSite(withPages = false): PassOptions {
 	const root = mkdtempSync(path.join(os.tmpdir(), 'awaitable-csp-audit-'));
 	folders.push(root);
 	const out = path.join(root, 'dist');
-	for (const [name, html] of Object.entries(PAGES)) {
-		mkdirSync(path.dirname(path.join(out, name)), { recursive: true });
-		writeFileSync(path.join(out, name), html);
-	}
-	mkdirSync(path.join(out, '_astro'));
+	mkdirSync(path.join(out, '_astro'), { recursive: true });
 	writeFileSync(path.join(out, '_astro/ec.css'), stylesheet);
-	return { out, base: '/', pages: Object.keys(PAGES).sort(), staging: path.join(root, '.dist-csp-test') };
+	if (withPages) {
+		for (const [name, html] of Object.entries(PAGES)) {
+			mkdirSync(path.dirname(path.join(out, name)), { recursive: true });
+			writeFileSync(path.join(out, name), html);
+		}
+	}
+	return { out, base: '/' };
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** Renders every page through the pass as Astro would (its address, then the file Astro writes), in parallel. */
+async function renderAll(pass: PagePass): Promise<void> {
+	await Promise.all(
+		Object.entries(PAGES).map(async ([name, html]) => {
+			const written = await pass.page(`/${name.replace(/index\.html$/, '')}`, bytes(html));
+			const file = path.join(pass.options.out, name);
+			mkdirSync(path.dirname(file), { recursive: true });
+			writeFileSync(file, written);
+		}),
+	);
 }
 
 /** Every file under a folder, by path, with its text. */
@@ -63,55 +85,123 @@ function tree(folder: string): Record<string, string> {
 	);
 }
 
-describe('the check of the built pages', () => {
-	test('leaves the built pages as they are until the staged ones are moved into place', async () => {
-		const job = builtSite();
-		const results = await auditPagesInThreads(job, 1);
-		for (const [name, html] of Object.entries(PAGES)) expect(readFileSync(path.join(job.out, name), 'utf8')).toBe(html);
-		expect(Object.values(tree(job.staging)).sort()).toEqual(
-			results
-				.filter((result) => result.changed)
-				.map((result) => auditBuiltPage(PAGES[result.page] ?? '', () => stylesheet).html)
-				.sort(),
-		);
-		expect(results.filter((result) => result.changed).map((result) => result.page)).toEqual([
-			'bad/index.html',
-			'index.html',
-			'lessons/aget/index.html',
-			'practice/aget/index.html',
-		]);
-		await moveStagedPages(job, results);
-		expect(existsSync(job.staging)).toBe(false);
-		const lesson = readFileSync(path.join(job.out, 'lessons/aget/index.html'), 'utf8');
+describe('the page pass', () => {
+	test('gives Astro each page completed and checked, the same in a worker thread as in this one', async () => {
+		const inWorkers = new PagePass(builtSite(), 1);
+		const here = new PagePass(builtSite(), 0);
+		await Promise.all([renderAll(inWorkers), renderAll(here)]);
+		expect(tree(inWorkers.options.out)).toEqual(tree(here.options.out));
+		const lesson = readFileSync(path.join(here.options.out, 'lessons/aget/index.html'), 'utf8');
 		expect(lesson).toBe(auditBuiltPage(PAGES['lessons/aget/index.html'] ?? '', () => stylesheet).html);
 		expect(lesson).toContain(`<head><meta http-equiv="content-security-policy"`);
 		expect(lesson).toContain(`<style>${stylesheet}</style>`);
 		expect(lesson).not.toContain('unused');
-		expect(readFileSync(path.join(job.out, 'already/index.html'), 'utf8')).toBe(PAGES['already/index.html']);
-	});
-
-	test('gives the same pages, problems and policies in worker threads as in this thread', async () => {
-		const inProcess = builtSite();
-		const inWorkers = builtSite();
-		const here = await auditPagesInThreads(inProcess, 0);
-		const threads = await auditPagesInThreads(inWorkers, 2, [1, 5, 1, 1, 9, 1]);
-		expect(threads).toEqual(here);
-		expect(threads.map((result) => result.page)).toEqual(inWorkers.pages);
-		expect(here.find((result) => result.page === 'bad/index.html')?.problems).toEqual([
+		expect(readFileSync(path.join(here.options.out, 'already/index.html'), 'utf8')).toBe(PAGES['already/index.html']);
+		const results = await here.passedPages();
+		expect(await inWorkers.passedPages()).toEqual(results);
+		expect(results.map(({ page }) => page)).toEqual(Object.keys(PAGES).sort());
+		expect(results.find(({ page }) => page === 'bad/index.html')?.problems).toEqual([
 			expect.stringContaining('has an inline <script> its policy does not allow'),
 			expect.stringContaining('has an inline event handler onclick='),
 		]);
-		expect(here.find((result) => result.page === 'no-policy/index.html')?.problems).toEqual([
+		expect(results.find(({ page }) => page === 'no-policy/index.html')?.problems).toEqual([
 			expect.stringContaining('has no <meta http-equiv="content-security-policy">'),
 		]);
-		await moveStagedPages(inProcess, here);
-		await moveStagedPages(inWorkers, threads);
-		expect(tree(inWorkers.out)).toEqual(tree(inProcess.out));
 	});
 
-	test('reports a page that cannot be read instead of losing it', async () => {
-		const job = builtSite();
-		await expect(auditPagesInThreads({ ...job, pages: [...job.pages, 'gone/index.html'] }, 1)).rejects.toThrow(/gone/);
+	test('keeps what Pagefind reads of each marked page as Astro rendered it', async () => {
+		const pass = new PagePass(builtSite(), 1);
+		await renderAll(pass);
+		const indexed = (await pass.passedPages()).filter(({ pagefind }) => pagefind !== undefined);
+		expect(indexed.map(({ page }) => page)).toEqual(['search/index.html']);
+		const rendered = Buffer.from(PAGES['search/index.html'] ?? '');
+		expect(Buffer.from(indexed[0]?.pagefind ?? [])).toEqual(pagefindView(rendered));
+		expect(passedPagesOf(pass.options.out)).toBeUndefined();
+		registerPass(pass);
+		expect(await passedPagesOf(`${pass.options.out}/`)).toEqual(await pass.passedPages());
+	});
+
+	test('passes a page it did not see rendered once the build is done, in place', async () => {
+		const options = builtSite(true);
+		const pass = new PagePass(options, 1);
+		await pass.page('/lessons/aget/', bytes(PAGES['lessons/aget/index.html'] ?? ''));
+		const results = await pass.passedPages();
+		expect(results.map(({ page }) => page)).toEqual(Object.keys(PAGES).sort());
+		expect(readFileSync(path.join(options.out, 'bad/index.html'), 'utf8')).toBe(
+			auditBuiltPage(PAGES['bad/index.html'] ?? '', () => stylesheet).html,
+		);
+		expect(results.find(({ page }) => page === 'bad/index.html')?.problems).toHaveLength(2);
+	});
+
+	test('fails the page a worker could not pass, with the reason', async () => {
+		const options = builtSite();
+		// A stylesheet that cannot be read: a folder where the file should be.
+		mkdirSync(path.join(options.out, '_astro/folder.css'));
+		const pass = new PagePass(options, 1);
+		const html = page('<main><link rel="stylesheet" href="/_astro/folder.css"></main>');
+		await expect(pass.page('/broken/', bytes(html))).rejects.toThrow(/page pass failed on a page: .*EISDIR/);
+		await pass.close();
+	});
+});
+
+describe('pageKey', () => {
+	test("is one for the path Astro renders and the file it writes, under the site's base", () => {
+		expect(pageKey('/lessons/aget/')).toBe('lessons/aget');
+		expect(pageKey('lessons/aget/index.html')).toBe('lessons/aget');
+		expect(pageKey('/awaitable/lessons/aget/', '/awaitable/')).toBe('lessons/aget');
+		expect(pageKey('/')).toBe('');
+		expect(pageKey('index.html')).toBe('');
+		expect(pageKey('/404.html')).toBe('404');
+		expect(pageKey('404.html')).toBe('404');
+		expect(pageKey('/caf%C3%A9/')).toBe(pageKey('café/index.html'));
+	});
+});
+
+describe('withPagePass', () => {
+	const rendered = (body: string, type: string, status = 200) =>
+		new Response(body, { status, headers: { 'content-type': type } });
+	const prerenderer = (response: () => Response, metadata?: PrerenderRenderMetadata): AstroPrerenderer => ({
+		name: 'test',
+		getStaticPaths: async () => [],
+		render: async () => (metadata ? { response: response(), metadata } : response()),
+	});
+	const request = (pathname: string) => new Request(`http://localhost${pathname}`);
+	const routeData = {} as Parameters<AstroPrerenderer['render']>[1]['routeData'];
+
+	test("gives Astro the completed HTML page, with the prerenderer's metadata", async () => {
+		const pass = new PagePass(builtSite(), 0);
+		const html = PAGES['lessons/aget/index.html'] ?? '';
+		const wrapped = withPagePass(
+			prerenderer(() => rendered(html, 'text/html'), { contentEntryKeys: ['lessons/aget.mdx'], staticImages: [] }),
+			pass,
+		);
+		const result = await wrapped.render(request('/lessons/aget/'), { routeData });
+		expect(result).not.toBeInstanceOf(Response);
+		const response = (result as { response: Response }).response;
+		expect(await response.text()).toBe(auditBuiltPage(html, () => stylesheet).html);
+		expect(response.headers.get('content-type')).toBe('text/html');
+		expect((result as { metadata: object }).metadata).toEqual({
+			contentEntryKeys: ['lessons/aget.mdx'],
+			staticImages: [],
+		});
+	});
+
+	test('leaves data and redirects as they are', async () => {
+		const pass = new PagePass(builtSite(), 0);
+		const json = rendered('{"a":"<script>"}', 'application/json');
+		expect(
+			await withPagePass(
+				prerenderer(() => json),
+				pass,
+			).render(request('/a.json'), { routeData }),
+		).toBe(json);
+		const redirect = new Response(null, { status: 301, headers: { location: '/b/' } });
+		expect(
+			await withPagePass(
+				prerenderer(() => redirect),
+				pass,
+			).render(request('/a/'), { routeData }),
+		).toBe(redirect);
 	});
 });
 
@@ -143,32 +233,15 @@ describe('rewriteForFirstPaint', () => {
 	});
 });
 
-describe('shareBySize', () => {
-	test('gives each list about the same total size and every item to one list', () => {
-		const sizes = [9, 1, 4, 4, 3, 3, 2, 8];
-		const items = sizes.map((_, index) => `page-${index}`);
-		const lists = shareBySize(items, sizes, 2);
-		expect(lists.flat().sort()).toEqual([...items].sort());
-		const totals = lists.map((list) => list.reduce((sum, item) => sum + (sizes[items.indexOf(item)] ?? 0), 0));
-		expect(totals).toEqual([17, 17]);
-	});
-
-	test('leaves lists empty when there are fewer items than lists', () => {
-		expect(shareBySize(['a'], [1], 3)).toEqual([['a'], [], []]);
-	});
-});
-
 describe("the site's configuration", () => {
-	test('completes the stylesheets written outside Vite before the check inlines them, both once the pages are written', async () => {
+	test('completes the stylesheets emitted outside Vite before any page is rendered, and passes the pages as they are', async () => {
 		const { default: config } = await import('../../astro.config.mjs');
 		const integrations = (config.integrations ?? [])
 			.flat()
 			.filter((integration): integration is AstroIntegration => Boolean(integration));
-		const names = integrations.map((integration) => integration.name);
-		const noJsTheme = integrations[names.indexOf('awaitable:no-js-theme')];
-		const csp = integrations[names.indexOf('awaitable:csp-headers')];
-		expect(names.indexOf('awaitable:no-js-theme')).toBeLessThan(names.indexOf('awaitable:csp-headers'));
-		expect(Object.keys(noJsTheme?.hooks ?? {})).toContain('astro:build:generated');
-		expect(Object.keys(csp?.hooks ?? {})).toContain('astro:build:generated');
+		const csp = integrations.find((integration) => integration.name === 'awaitable:csp-headers');
+		expect(Object.keys(csp?.hooks ?? {})).toContain('astro:build:start');
+		const plugins = (config.vite?.plugins ?? []).flat() as { name?: string; generateBundle?: unknown }[];
+		expect(plugins.find((plugin) => plugin?.name === 'awaitable-no-js-theme')?.generateBundle).toBeTypeOf('function');
 	});
 });

@@ -1,42 +1,47 @@
 /**
- * The check of every built page (step 2 of csp-headers.ts), run beside the rest of the build.
+ * The build's page pass (step 2 of csp-headers.ts): each page completed for its first paint and checked against its
+ * policy as Astro renders it, in worker threads, before Astro writes it.
  *
- * It starts when the pages are written (`astro:build:generated`) and runs in worker threads while Astro's
- * `astro:build:done` hooks run (Pagefind's index, the links validator, the sitemap): the build's second core
- * was idle there. Nothing may see a page half-rewritten, and Pagefind must index the pages it indexed before
- * (it runs first and reads them as Astro wrote them): so each worker writes the pages it completes into a
- * staging folder beside the output, and `moveStagedPages` renames them into place once every `astro:build:done`
- * hook before csp-headers' own has finished. A rename replaces a file whole.
+ * Astro renders the pages on one thread; the build's other core was idle while it did, and the pass then read every
+ * written page again, wrote it to a staging folder and renamed it into place after the build. Now csp-headers wraps
+ * Astro's prerenderer (`withPagePass`): each HTML page rendered goes to a worker, which completes it (stylesheets
+ * inlined, module scripts deferred, small images inlined), checks it, and hands back the page Astro then writes,
+ * once, with what the page's policy and problems are and what Pagefind reads of it (`pagefindView` of the page as
+ * rendered: the index is the one Pagefind made of the pages as Astro rendered them). Astro renders four pages at
+ * a time, so it goes on rendering while a worker completes a page.
+ * A page written some other way (none is) is passed in this thread when the build is done (`passedPages`).
  */
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { AstroPrerenderer } from 'astro';
+import { isServerBuild } from '../lib/site/astro-output.ts';
+import { PAGEFIND_BODY, pagefindView } from './pagefind-view.ts';
 import { BODY_LINK, inlineStylesheet } from '../lib/site/hoist-stylesheets.ts';
 import { deferredModuleScript, inlinedImage, MODULE_SCRIPT, SVG_IMAGE } from '../lib/site/after-paint.ts';
 import { auditPage, type Policy } from './csp-policy.ts';
 
-/** What a run of the check is given: the pages (paths relative to `out`) and where completed pages go. */
-export interface AuditJob {
-	/** The build's output folder. */
+/** Where the pass's pages go and how their assets are found. */
+export interface PassOptions {
+	/** The build's output folder (the stylesheets and images the pages link are read from it). */
 	out: string;
 	/** The site's base, ending in `/` (stylesheet links start with it). */
 	base: string;
-	/** The pages, relative to `out`, with `/` separators. */
-	pages: string[];
-	/** The folder that receives each changed page (`stagedPath`) until `moveStagedPages`. */
-	staging: string;
 }
 
-/** What the check found on one page. */
-export interface PageResult {
-	/** The page, relative to `out`. */
-	page: string;
-	/** Whether its completed HTML differs from the built page (and so waits in the staging folder). */
-	changed: boolean;
+/** What the pass made of one page. */
+export interface PassedPage {
+	/** The completed page (UTF-8), or undefined when it is the page as rendered. */
+	html: Uint8Array | undefined;
+	/** What is wrong with the completed page under its policy (csp-policy.ts: `auditPage`). */
 	problems: string[];
+	/** The completed page's policy, undefined when it has none. */
 	policy: Policy | undefined;
+	/**
+	 * What Pagefind reads of the page as rendered (its `pagefindView`, or the whole page where that cannot be
+	 * shown), or undefined for a page without `data-pagefind-body`.
+	 */
+	pagefind: Uint8Array | undefined;
 }
 
 /**
@@ -112,115 +117,267 @@ function assetReader(out: string, base: string): (href: string) => string | unde
 	};
 }
 
-/** Where a changed page waits: one flat folder (no folder to create per page), named by the page's path. */
-function stagedPath(staging: string, page: string): string {
-	return path.join(staging, `${createHash('sha256').update(page).digest('hex').slice(0, 32)}.html`);
+/** The pass over one page as rendered (UTF-8 bytes): `auditBuiltPage`, and what Pagefind reads of it. */
+export function passPage(rendered: Uint8Array, readAsset: (href: string) => string | undefined): PassedPage {
+	const bytes = Buffer.from(rendered.buffer, rendered.byteOffset, rendered.byteLength);
+	const built = bytes.toString('utf8');
+	const { html, problems, policy } = auditBuiltPage(built, readAsset);
+	let pagefind: Uint8Array | undefined;
+	// A copy of its own: the rendered bytes go back to Astro, or away with the completed page.
+	if (bytes.includes(PAGEFIND_BODY)) pagefind = new Uint8Array(pagefindView(bytes) ?? bytes);
+	return { html: html === built ? undefined : new TextEncoder().encode(html), problems, policy, pagefind };
 }
 
-/**
- * Checks the job's pages in this thread, writing each changed page to the staging folder. The files are read and
- * written synchronously: this runs in a worker thread of its own (in Astro's thread only for a page written after
- * the check started, and in tests), where a promise per file cost more than the file. Each page's bytes pass
- * through one buffer, reused: a buffer per page read and per page written (about 200 KB each, every one a fresh
- * mapping of memory) cost as much system time as the check's own work.
- */
-export async function auditPages(job: AuditJob): Promise<PageResult[]> {
-	const readAsset = assetReader(job.out, job.base);
-	const results: PageResult[] = [];
-	const bytes = new PageBuffer();
-	mkdirSync(job.staging, { recursive: true });
-	for (const page of job.pages) {
-		const built = bytes.read(path.join(job.out, page));
-		const { html, problems, policy } = auditBuiltPage(built, readAsset);
-		const changed = html !== built;
-		if (changed) bytes.write(stagedPath(job.staging, page), html);
-		results.push({ page, changed, problems, policy });
-	}
-	return results;
+/** A page sent to a worker: its number and its bytes as rendered. */
+interface WorkerJob {
+	id: number;
+	page: Uint8Array;
 }
 
-/** One buffer that files are read into and written from, grown as a page needs. */
-class PageBuffer {
-	private buffer = Buffer.allocUnsafe(1 << 20);
+/** A worker's answer: the pass over the page and the page to write (the one it was sent, when unchanged), or why it failed. */
+type WorkerAnswer = { id: number; passed: PassedPage; write: Uint8Array } | { id: number; error: string };
 
-	private fit(size: number): void {
-		if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
-	}
-
-	/** The file's text (UTF-8). */
-	read(file: string): string {
-		const descriptor = openSync(file, 'r');
+/** The loop of a worker thread (csp-audit-worker.ts): passes each page it is sent, in turn. */
+export function serveWorker(
+	port: {
+		on(event: 'message', listener: (job: WorkerJob) => void): unknown;
+		postMessage(answer: WorkerAnswer, transfer?: ArrayBuffer[]): void;
+	},
+	options: PassOptions,
+): void {
+	const readAsset = assetReader(options.out, options.base);
+	port.on('message', ({ id, page }) => {
 		try {
-			const size = fstatSync(descriptor).size;
-			this.fit(size);
-			let length = 0;
-			while (length < size) {
-				const read = readSync(descriptor, this.buffer, length, size - length, length);
-				if (read === 0) break;
-				length += read;
-			}
-			return this.buffer.toString('utf8', 0, length);
-		} finally {
-			closeSync(descriptor);
+			const passed = passPage(page, readAsset);
+			const write = passed.html ?? page;
+			const transfer = [write.buffer as ArrayBuffer];
+			if (passed.pagefind) transfer.push(passed.pagefind.buffer as ArrayBuffer);
+			port.postMessage({ id, passed: { ...passed, html: undefined }, write }, transfer);
+		} catch (error) {
+			port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 		}
-	}
-
-	/** Writes the text to the file (UTF-8). */
-	write(file: string, text: string): void {
-		// At most 3 bytes per UTF-16 code unit.
-		this.fit(text.length * 3);
-		const length = this.buffer.write(text, 0, 'utf8');
-		writeFileSync(file, this.buffer.subarray(0, length));
-	}
+	});
 }
 
 /**
- * Checks the pages in `threads` worker threads (a share of the pages each, sized by bytes), or in this thread
- * when `threads` is 0. The results come back in the order of `job.pages`, whatever thread checked each.
+ * A page's address as the pass knows it, from the path Astro rendered (under the site's base) or the file it wrote
+ * (relative to the output folder): without the base, the leading and trailing `/`, a final `index.html` or `.html`.
+ * `/lessons/aget/` and `lessons/aget/index.html` are both `lessons/aget`.
  */
-export async function auditPagesInThreads(job: AuditJob, threads: number, sizes?: number[]): Promise<PageResult[]> {
-	if (threads <= 0) return auditPages(job);
-	const shares = shareBySize(job.pages, sizes ?? job.pages.map(() => 1), threads);
-	const results = await Promise.all(
-		shares.filter((pages) => pages.length > 0).map((pages) => inWorker({ ...job, pages })),
-	);
-	const byPage = new Map(results.flat().map((result) => [result.page, result]));
-	return job.pages.map((page) => {
-		const result = byPage.get(page);
-		if (!result) throw new Error(`The Content-Security-Policy check lost ${page}.`);
-		return result;
-	});
+export function pageKey(pathOrFile: string, base = '/'): string {
+	let key = decodeURI(pathOrFile);
+	if (key.startsWith(base)) key = key.slice(base.length);
+	else if (key.startsWith('/')) key = key.slice(1);
+	return key
+		.replace(/(^|\/)index\.html$/, '')
+		.replace(/\.html$/, '')
+		.replace(/\/$/, '');
 }
 
-/** Splits items into `count` lists of about equal total size (largest first, each to the lightest list). */
-export function shareBySize<T>(items: readonly T[], sizes: readonly number[], count: number): T[][] {
-	const lists: { items: T[]; total: number }[] = Array.from({ length: count }, () => ({ items: [], total: 0 }));
-	const order = items.map((_, index) => index).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0) || a - b);
-	for (const index of order) {
-		const lightest = lists.reduce((best, list) => (list.total < best.total ? list : best));
-		lightest.items.push(items[index] as T);
-		lightest.total += sizes[index] ?? 0;
+/** A page's result as the build keeps it until it is done (the completed page itself has gone to Astro). */
+type PageResult = Omit<PassedPage, 'html'>;
+
+/** A page of the output and the pass's result for it. */
+export interface PassedFile extends PageResult {
+	/** The page, relative to the output folder, with `/` separators. */
+	page: string;
+}
+
+/** A worker thread and the bytes of the pages it has not answered yet. */
+interface PassWorker {
+	worker: Worker;
+	pending: number;
+}
+
+/**
+ * The pass over the pages of one build: `page` gives a page as rendered to the least busy of `threads` workers
+ * (started with the first page; 0: this thread) and resolves with the page to write; `passedPages` gives the result
+ * for each page of the output once it is written.
+ */
+export class PagePass {
+	private readonly workers: PassWorker[] = [];
+	private readonly waiting = new Map<
+		number,
+		{
+			resolve: (answer: { passed: PassedPage; write: Uint8Array }) => void;
+			reject: (error: Error) => void;
+			worker: PassWorker;
+			size: number;
+		}
+	>();
+	private readonly results = new Map<string, PageResult | 'twice'>();
+	private nextId = 0;
+	private readAsset: ((href: string) => string | undefined) | undefined;
+	private collected: Promise<PassedFile[]> | undefined;
+
+	readonly options: PassOptions;
+	private readonly threads: number;
+
+	constructor(options: PassOptions, threads: number) {
+		this.options = options;
+		this.threads = threads;
 	}
-	return lists.map((list) => list.items);
-}
 
-function inWorker(job: AuditJob): Promise<PageResult[]> {
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('./csp-audit-worker.ts', import.meta.url), { workerData: job });
-		let result: PageResult[] | undefined;
-		worker.once('message', (message: PageResult[]) => (result = message));
-		worker.once('error', reject);
-		worker.once('exit', (code) => {
-			if (result) resolve(result);
-			else reject(new Error(`The Content-Security-Policy check's worker stopped (exit code ${code}).`));
+	/** The page to write in place of `rendered`, the page Astro rendered for `pathname` (given away to a worker). */
+	async page(pathname: string, rendered: Uint8Array): Promise<Uint8Array> {
+		let passed: PassedPage;
+		let write: Uint8Array;
+		if (this.threads <= 0) {
+			passed = this.passHere(rendered);
+			write = passed.html ?? rendered;
+		} else ({ passed, write } = await this.inWorker(rendered));
+		const key = pageKey(pathname, this.options.base);
+		this.results.set(
+			key,
+			this.results.has(key) ? 'twice' : { problems: passed.problems, policy: passed.policy, pagefind: passed.pagefind },
+		);
+		return write;
+	}
+
+	private passHere(rendered: Uint8Array): PassedPage {
+		this.readAsset ??= assetReader(this.options.out, this.options.base);
+		return passPage(rendered, this.readAsset);
+	}
+
+	private inWorker(rendered: Uint8Array): Promise<{ passed: PassedPage; write: Uint8Array }> {
+		if (this.workers.length === 0) {
+			for (let index = 0; index < this.threads; index++) this.workers.push(this.startWorker());
+		}
+		const worker = this.workers.reduce((best, candidate) => (candidate.pending < best.pending ? candidate : best));
+		const id = this.nextId++;
+		// The page's own bytes, moved to the worker rather than copied.
+		const page =
+			rendered.byteOffset === 0 && rendered.byteLength === rendered.buffer.byteLength ? rendered : rendered.slice();
+		return new Promise((resolve, reject) => {
+			this.waiting.set(id, { resolve, reject, worker, size: page.byteLength });
+			if (worker.pending === 0) worker.worker.ref();
+			worker.pending += page.byteLength;
+			worker.worker.postMessage({ id, page } satisfies WorkerJob, [page.buffer as ArrayBuffer]);
 		});
-	});
+	}
+
+	private startWorker(): PassWorker {
+		const worker = new Worker(new URL('./csp-audit-worker.ts', import.meta.url), { workerData: this.options });
+		const passWorker: PassWorker = { worker, pending: 0 };
+		worker.on('message', (answer: WorkerAnswer) => {
+			const waiting = this.waiting.get(answer.id);
+			if (!waiting) return;
+			this.waiting.delete(answer.id);
+			passWorker.pending -= waiting.size;
+			if (passWorker.pending === 0) worker.unref();
+			if ('error' in answer) waiting.reject(new Error(`The page pass failed on a page: ${answer.error}`));
+			else waiting.resolve(answer);
+		});
+		const fail = (error: Error) => {
+			for (const [id, waiting] of this.waiting) {
+				if (waiting.worker !== passWorker) continue;
+				this.waiting.delete(id);
+				waiting.reject(error);
+			}
+		};
+		worker.on('error', fail);
+		worker.on('exit', (code) => fail(new Error(`A worker of the page pass stopped (exit code ${code}).`)));
+		worker.unref();
+		return passWorker;
+	}
+
+	/** Stops the workers (once every page is rendered). */
+	async close(): Promise<void> {
+		await Promise.all(this.workers.splice(0).map(({ worker }) => worker.terminate()));
+	}
+
+	/**
+	 * Every HTML page in the output with the pass's result for it, once (later calls get the same list). A page the
+	 * pass did not see as Astro rendered it (written by other means, or at an address two renders shared) is passed
+	 * now, in this thread, and rewritten in place.
+	 */
+	passedPages(): Promise<PassedFile[]> {
+		this.collected ??= this.collect();
+		return this.collected;
+	}
+
+	private async collect(): Promise<PassedFile[]> {
+		await this.close();
+		const { out } = this.options;
+		const pages = htmlPages(out);
+		const files = new Map<string, number>();
+		for (const page of pages) files.set(pageKey(page), (files.get(pageKey(page)) ?? 0) + 1);
+		return pages.map((page) => {
+			const key = pageKey(page);
+			const result = files.get(key) === 1 ? this.results.get(key) : undefined;
+			if (result !== undefined && result !== 'twice') return { page, ...result };
+			const file = path.join(out, page);
+			const passed = this.passHere(readFileSync(file));
+			if (passed.html) writeFileSync(file, passed.html);
+			return { page, problems: passed.problems, policy: passed.policy, pagefind: passed.pagefind };
+		});
+	}
 }
 
-/** Renames the changed pages from the staging folder over the built ones, then removes the staging folder. */
-export async function moveStagedPages(job: Pick<AuditJob, 'out' | 'staging'>, results: PageResult[]): Promise<void> {
-	for (const { page, changed } of results) {
-		if (changed) await rename(stagedPath(job.staging, page), path.join(job.out, page));
-	}
-	await rm(job.staging, { recursive: true, force: true });
+/** The HTML pages of the output (not Astro's server build), relative to it with `/` separators, sorted. */
+export function htmlPages(out: string): string[] {
+	return readdirSync(out, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+		.map((entry) => path.join(entry.parentPath, entry.name))
+		.filter((file) => !isServerBuild(out, file))
+		.map((file) => path.relative(out, file).split(path.sep).join('/'))
+		.sort();
+}
+
+/** Whether Astro's response is a page the pass completes: HTML with a body, not a redirect. */
+function isPassedResponse(response: Response): boolean {
+	if (!response.body || (response.status >= 300 && response.status < 400)) return false;
+	return /^text\/html\b/i.test(response.headers.get('content-type') ?? '');
+}
+
+/** Astro's prerenderer, with each HTML page it renders given to `pass` and the completed page written in its place. */
+export function withPagePass(prerenderer: AstroPrerenderer, pass: PagePass): AstroPrerenderer {
+	return {
+		...prerenderer,
+		name: `${prerenderer.name} (awaitable:page-pass)`,
+		// Astro's default prerenderer keeps its state on itself: its methods are called on it.
+		...(prerenderer.setup && { setup: prerenderer.setup.bind(prerenderer) }),
+		...(prerenderer.collectStaticImages && {
+			collectStaticImages: prerenderer.collectStaticImages.bind(prerenderer),
+		}),
+		getStaticPaths: () => prerenderer.getStaticPaths(),
+		render: async (request, options) => {
+			const result = await prerenderer.render(request, options);
+			const response = result instanceof Response ? result : result.response;
+			if (!isPassedResponse(response)) return result;
+			const page = await pass.page(new URL(request.url).pathname, new Uint8Array(await response.arrayBuffer()));
+			const headers = new Headers(response.headers);
+			headers.delete('content-length');
+			// The page as a one-chunk stream: a Response made from the bytes themselves copies them first.
+			const body = new ReadableStream<Uint8Array>({
+				start(controller) {
+					controller.enqueue(page);
+					controller.close();
+				},
+			});
+			const passed = new Response(body, {
+				status: response.status,
+				statusText: response.statusText,
+				headers,
+			});
+			return result instanceof Response ? passed : { ...result, response: passed };
+		},
+		teardown: async () => {
+			await prerenderer.teardown?.();
+			await pass.close();
+		},
+	};
+}
+
+/** The pass of the build writing into `out`, if there is one (pagefind-pages.ts reads its results). */
+const passes = new Map<string, PagePass>();
+
+/** Registers the pass of the build writing into its output folder. */
+export function registerPass(pass: PagePass): void {
+	passes.set(path.resolve(pass.options.out), pass);
+}
+
+/** The pages of the build that wrote into `out`, as the page pass saw them; undefined when no pass ran for it. */
+export function passedPagesOf(out: string): Promise<PassedFile[]> | undefined {
+	return passes.get(path.resolve(out))?.passedPages();
 }

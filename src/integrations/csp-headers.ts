@@ -14,17 +14,16 @@
  *    (Netlify, Cloudflare Pages) get the policy as a header too: the union of every page's policy plus
  *    `frame-ancestors 'none'`, added to the rules copied from `public/_headers`.
  */
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync, rmSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { isServerBuild } from '../lib/site/astro-output.ts';
 import { normalizeBase } from '../lib/site/base-path.ts';
 import { AFTER_PAINT_LOADER } from '../lib/site/after-paint.ts';
-import { type AuditJob, auditPages, auditPagesInThreads, moveStagedPages, type PageResult } from './csp-audit.ts';
+import { PagePass, registerPass, withPagePass } from './csp-audit.ts';
 import {
 	cspHash,
 	inlineScriptsInAstroSource,
@@ -72,54 +71,18 @@ export interface CspHeadersOptions {
 	/** Packages whose `.astro` components render `<script is:inline>`; default Starlight. */
 	packages?: string[];
 	/**
-	 * Worker threads for the check of the built pages; default one per core. They share the cores with the
-	 * `astro:build:done` hooks (Pagefind's index above all, itself in threads); with one worker fewer than the
-	 * cores, a core stood idle once Pagefind was done while the worker still had a third of its pages to check
-	 * (about 1.9 s of CPU on the 500-lesson build). 0 checks them in Astro's thread.
+	 * Worker threads of the page pass (csp-audit.ts), which complete and check each page while Astro renders the
+	 * next ones on its one thread; default one per core but the one Astro's thread keeps busy (at least one). 0
+	 * passes the pages in Astro's thread.
 	 */
 	threads?: number;
 }
 
-/** A page's path relative to the output folder, with `/` separators. */
-function relativePage(out: string, file: string): string {
-	return path.relative(out, file).split(path.sep).join('/');
-}
-
-/** A check of the built pages under way (csp-audit.ts). */
-interface Audit {
-	out: string;
-	job: AuditJob;
-	results: Promise<PageResult[]>;
-	/** Removes the staging folder (registered for the process's exit until the pages are in place). */
-	removeStaging: () => void;
-}
-
 export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegration {
 	const packages = options.packages ?? ['@astrojs/starlight'];
-	const threads = options.threads ?? os.availableParallelism();
+	const threads = options.threads ?? Math.max(1, os.availableParallelism() - 1);
 	let base = '/';
-	let audit: Audit | undefined;
-	/**
-	 * Starts the check of every page built into `out` (listed before this returns: in `astro:build:generated`
-	 * Astro removes its server build, `.prerender/`, as soon as the hooks have run). The staging folder sits
-	 * beside `out`, on the same disk.
-	 */
-	const startAudit = async (out: string): Promise<Audit> => {
-		// One name per output folder: a build that stopped before putting its pages in place (another integration's
-		// `astro:build:done` failed) leaves nothing behind for long, the next build of that folder starts by removing it.
-		const staging = path.join(path.dirname(out), `.${path.basename(out)}-csp-staging`);
-		await rm(staging, { recursive: true, force: true });
-		// On the way out of a failed build (Astro exits when a hook throws), the staged pages go too.
-		const removeStaging = () => rmSync(staging, { recursive: true, force: true });
-		process.once('exit', removeStaging);
-		const files = (await filesUnder(out, '.html')).filter((file) => !isServerBuild(out, file));
-		const job: AuditJob = { out, base, pages: files.map((file) => relativePage(out, file)), staging };
-		const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
-		const results = auditPagesInThreads(job, threads, sizes);
-		// Awaited in `astro:build:done`; until then a failure must not count as unhandled.
-		results.catch(() => undefined);
-		return { out, job, results, removeStaging };
-	};
+	let pass: PagePass | undefined;
 	return {
 		name: 'awaitable:csp-headers',
 		hooks: {
@@ -144,28 +107,24 @@ export default function cspHeaders(options: CspHeadersOptions = {}): AstroIntegr
 				updateConfig({ security: { csp: { algorithm: 'SHA-256', scriptDirective: { hashes } } } });
 				logger.info(`Hashed ${hashes.length} inline scripts for the Content-Security-Policy.`);
 			},
-			// The pages are all written: their check starts now, in worker threads (csp-audit.ts), and runs while the
-			// other integrations' `astro:build:done` hooks run; csp-headers' own waits for it and puts the pages in place.
-			'astro:build:generated': async ({ dir }) => {
-				audit = await startAudit(fileURLToPath(dir));
+			'astro:config:done': ({ config, buildOutput }) => {
+				if (buildOutput !== 'static') return;
+				pass = new PagePass({ out: fileURLToPath(config.outDir), base }, threads);
+				registerPass(pass);
+			},
+			// Each page is completed and checked as Astro renders it, before Astro writes it (csp-audit.ts).
+			'astro:build:start': ({ setPrerenderer }) => {
+				const current = pass;
+				if (current) setPrerenderer((prerenderer) => withPagePass(prerenderer, current));
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
-				const started = audit?.out === out ? audit : await startAudit(out);
-				audit = undefined;
-				let results: PageResult[];
-				try {
-					results = await started.results;
-					// A page written after the check started (no integration does) is checked here, in this thread.
-					const seen = new Set(started.job.pages);
-					const later = (await filesUnder(out, '.html')).map((file) => relativePage(out, file));
-					const extra = later.filter((page) => !seen.has(page));
-					if (extra.length > 0) results = [...results, ...(await auditPages({ ...started.job, pages: extra }))];
-					await moveStagedPages(started.job, results);
-				} finally {
-					await rm(started.job.staging, { recursive: true, force: true });
-					process.off('exit', started.removeStaging);
+				// Without a pass for this folder (a server build's prerendered pages), every page is passed here.
+				if (!pass || path.resolve(pass.options.out) !== path.resolve(out)) {
+					pass = new PagePass({ out, base }, 0);
+					registerPass(pass);
 				}
+				const results = await pass.passedPages();
 				const problems = results.flatMap(({ page, problems }) => problems.map((problem) => `- /${page} ${problem}`));
 				const policies = results.flatMap(({ policy }) => (policy === undefined ? [] : [policy]));
 				if (problems.length > 0) {

@@ -7,6 +7,7 @@ import type { AstroIntegration, AstroIntegrationLogger, HookParameters } from 'a
 import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, test } from 'vitest';
 import pagefindPages, { pagefindView, pagesPagefindIndexes, withIndexedPagesOnly } from './pagefind-pages.ts';
+import { PagePass, registerPass } from './csp-audit.ts';
 
 const page = (title: string, body: string, marked: boolean) =>
 	`<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body><nav><a href="/">Home</a> <a href="/a/">Lesson A</a></nav><main${marked ? ' data-pagefind-body' : ''}><h1>${title}</h1><p>${body}</p></main></body></html>`;
@@ -94,6 +95,18 @@ describe('the pages Pagefind reads', () => {
 		for (const [name, html] of Object.entries(SITE)) expect(readFileSync(path.join(only, name), 'utf8')).toBe(html);
 	});
 
+	test("are taken from the build's page pass when it ran, with the same index", async () => {
+		const whole = builtSite();
+		await starlightsPagefind(done(whole));
+		const out = builtSite();
+		const pass = new PagePass({ out, base: '/' }, 0);
+		// What the pass saw as Astro rendered it; a page seen only on disk is passed once the build is done.
+		for (const [name, html] of Object.entries(SITE).slice(1)) await pass.page(`/${name}`, Buffer.from(html));
+		registerPass(pass);
+		await withIndexedPagesOnly(starlightsPagefind)(done(out));
+		expect(digests(path.join(out, 'pagefind'))).toEqual(digests(path.join(whole, 'pagefind')));
+	});
+
 	test('are given without the parts of their body outside the marked element, and whole where Pagefind may read those', () => {
 		const view = (html: string) => pagefindView(Buffer.from(html))?.toString();
 		const head = '<!DOCTYPE html><html lang="en"><head><title>T</title></head>';
@@ -131,13 +144,14 @@ describe('the pages Pagefind reads', () => {
 });
 
 describe("Starlight's search index step", () => {
-	test("is wrapped in Starlight's astro:build:done hook by pagefindPages()", async () => {
+	test("is started by Starlight's astro:build:done hook and awaited by the last one, pagefindPages()", async () => {
 		const { default: config } = await import('../../astro.config.mjs');
 		const integrations = (config.integrations ?? [])
 			.flat()
 			.filter((integration): integration is AstroIntegration => Boolean(integration));
 		const names = integrations.map((integration) => integration.name);
 		expect(names.indexOf('@astrojs/starlight')).toBeLessThan(names.indexOf('awaitable:pagefind-pages'));
+		expect(names.at(-1)).toBe('awaitable:pagefind-pages');
 		const starlight = integrations[names.indexOf('@astrojs/starlight')];
 		const original = starlight?.hooks['astro:build:done'];
 		const setup = pagefindPages().hooks['astro:config:setup'] as (options: unknown) => void;
@@ -145,6 +159,32 @@ describe("Starlight's search index step", () => {
 		setup({ config: { integrations: [copy] } });
 		expect(copy.hooks['astro:build:done']).not.toBe(original);
 		expect(String(original)).toMatch(/return .*starlightPagefind\)?\(options\)/);
+	});
+
+	test('fails the build from the last hook when the index fails, and only once the index is done', async () => {
+		let finish: (error?: Error) => void = () => undefined;
+		const starlight = {
+			name: '@astrojs/starlight',
+			hooks: {
+				'astro:build:done': () =>
+					new Promise<void>((resolve, reject) => (finish = (error) => (error ? reject(error) : resolve()))),
+			},
+		} as AstroIntegration;
+		const integration = pagefindPages();
+		(integration.hooks['astro:config:setup'] as (options: unknown) => void)({
+			config: { integrations: [starlight] },
+			command: 'preview',
+		});
+		const out = builtSite({ 'a.html': page('A', 'a', false) });
+		const started = starlight.hooks['astro:build:done'] as (options: unknown) => unknown;
+		expect(started(done(out))).toBeUndefined();
+		const last = integration.hooks['astro:build:done'] as (options: unknown) => Promise<void>;
+		let waited = false;
+		const waiting = last(done(out)).then(() => (waited = true));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(waited).toBe(false);
+		finish(new Error('Pagefind failed'));
+		await expect(waiting).rejects.toThrow('Pagefind failed');
 	});
 
 	test('is the one pagefind-pages.ts was written for (Starlight 0.42.4)', () => {

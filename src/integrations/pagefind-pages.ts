@@ -9,8 +9,10 @@
  *
  * This integration wraps Starlight's hook: it gives it a folder beside the output that holds, at the same paths,
  * the pages that have the marker, each without the parts of its body Pagefind does not read (`pagefindView`: the
- * sidebar, header and footer around the marked element) or, where that cannot be shown, a hard link to the page as
- * Astro wrote it; then it moves the index Pagefind wrote there into the output. Pagefind's index is the same byte
+ * sidebar, header and footer around the marked element) or, where that cannot be shown, the page as Astro rendered
+ * it; then it moves the index Pagefind wrote there into the output. The build's page pass (csp-audit.ts) gives what
+ * it kept of each page as rendered, before completing it; without a pass the pages are read from the output (a
+ * page given whole is then a hard link). Pagefind's index is the same byte
  * for byte (pagefind-pages.test.ts builds both). When no page has the marker Pagefind indexes every page, and
  * Starlight's hook gets the output itself.
  * Starlight still decides whether Pagefind runs at all (its `pagefind` option).
@@ -22,9 +24,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, HookParameters } from 'astro';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
+import { passedPagesOf } from './csp-audit.ts';
+import { PAGEFIND_BODY, pagefindView } from './pagefind-view.ts';
 
-/** The attribute with which Pagefind keeps a page in its index (and drops the pages without it). */
-export const PAGEFIND_BODY = 'data-pagefind-body';
+export { PAGEFIND_BODY, pagefindView };
 
 /** A page Pagefind indexes, and what to give Pagefind in its place (see `pagefindView`), if anything. */
 export interface IndexedPage {
@@ -69,70 +72,6 @@ export async function pagesPagefindIndexes(out: string): Promise<IndexedPage[] |
 	return indexed.length > 0 ? indexed : undefined;
 }
 
-/** Whether a byte ends a tag name (whitespace, `/` or `>`). */
-function endsTagName(byte: number | undefined): boolean {
-	return byte === 32 || byte === 9 || byte === 10 || byte === 12 || byte === 13 || byte === 47 || byte === 62;
-}
-
-/** Whether `page` has `text` between `from` and `to`. */
-function hasBetween(page: Buffer, text: string, from: number, to: number): boolean {
-	return to > from && page.subarray(from, to).includes(text);
-}
-
-/**
- * The page without the parts of its `<body>` outside the element marked `data-pagefind-body` (a copy of its
- * bytes), or undefined to give Pagefind the page itself. Pagefind reads nothing of those parts but `data-pagefind-*`
- * attributes, the first `<h1>` and the first `<img>` after it (its `title` and `image`): so a part goes only
- * without them. Starlight's sidebar, about 160 B per lesson in every page (80 KB per page at 500 lessons), was half
- * of Pagefind's time. The head, `<html>`'s attributes and the marked element are the page's bytes unchanged.
- *
- * Undefined (the whole page) unless: one element is marked, inside `<body>`; its end is the last closing tag of
- * its name in the body (counting the ones nested in it); the first `<h1>` of the page is in it; and the parts that
- * go have no `data-pagefind` text, no `<h1>`, and after the element no `<img>`.
- */
-export function pagefindView(page: Buffer): Buffer | undefined {
-	const marker = page.indexOf(PAGEFIND_BODY);
-	if (marker === -1 || page.indexOf(PAGEFIND_BODY, marker + 1) !== -1) return undefined;
-	const open = page.lastIndexOf('<', marker);
-	const tagEnd = page.indexOf('>', marker);
-	if (open === -1 || tagEnd === -1 || page.indexOf('<', open + 1) < tagEnd) return undefined;
-	const name = /^<([a-z][a-z0-9-]*)[\s>/]/.exec(page.toString('latin1', open, Math.min(tagEnd + 1, open + 64)))?.[1];
-	const bodyOpen = page.indexOf('<body');
-	const bodyStart = bodyOpen === -1 ? -1 : page.indexOf('>', bodyOpen) + 1;
-	const bodyEnd = page.lastIndexOf('</body>');
-	if (!name || bodyStart <= 0 || bodyStart > open || bodyEnd === -1) return undefined;
-	const opening = `<${name}`;
-	const closing = `</${name}>`;
-	let depth = 1;
-	let at = tagEnd + 1;
-	while (depth > 0) {
-		const close = page.indexOf(closing, at);
-		if (close === -1 || close > bodyEnd) return undefined;
-		let nested = page.indexOf(opening, at);
-		while (nested !== -1 && nested < close && !endsTagName(page[nested + opening.length]))
-			nested = page.indexOf(opening, nested + 1);
-		if (nested !== -1 && nested < close) {
-			depth++;
-			at = nested + opening.length;
-		} else {
-			depth--;
-			at = close + closing.length;
-		}
-	}
-	const end = at;
-	if (hasBetween(page, closing, end, bodyEnd)) return undefined;
-	// The page's first h1 is in the element.
-	if (hasBetween(page, '<h1', 0, open) || hasBetween(page, '<H1', 0, open)) return undefined;
-	if (!hasBetween(page, '<h1', open, end) && !hasBetween(page, '<H1', open, end)) return undefined;
-	for (const text of ['data-pagefind', 'DATA-PAGEFIND', '<h1', '<H1']) {
-		if (hasBetween(page, text, end, bodyEnd)) return undefined;
-	}
-	if (hasBetween(page, 'data-pagefind', bodyStart, open) || hasBetween(page, 'DATA-PAGEFIND', bodyStart, open))
-		return undefined;
-	if (hasBetween(page, '<img', end, bodyEnd) || hasBetween(page, '<IMG', end, bodyEnd)) return undefined;
-	return Buffer.concat([page.subarray(0, bodyStart), page.subarray(open, end), page.subarray(bodyEnd)]);
-}
-
 /**
  * Puts each page into `folder` at the same relative path: its view (`pagefindView`) where it has one, otherwise a
  * hard link to the page (a copy where a link is refused).
@@ -150,13 +89,26 @@ async function linkPages(out: string, folder: string, pages: readonly IndexedPag
 	);
 }
 
+/**
+ * The pages Pagefind indexes, as `pagesPagefindIndexes` finds them: from the build's page pass, which read each
+ * page as Astro rendered it (csp-audit.ts), or read from `out` when no pass ran for it.
+ */
+async function indexedPages(out: string): Promise<IndexedPage[] | undefined> {
+	const passed = passedPagesOf(out);
+	if (!passed) return pagesPagefindIndexes(out);
+	const indexed = (await passed).flatMap(({ page, pagefind }) =>
+		pagefind ? [{ page, view: Buffer.from(pagefind.buffer, pagefind.byteOffset, pagefind.byteLength) }] : [],
+	);
+	return indexed.length > 0 ? indexed : undefined;
+}
+
 type BuildDone = (options: HookParameters<'astro:build:done'>) => void | Promise<void>;
 
 /** Starlight's `astro:build:done` hook, given a folder of the pages Pagefind indexes in place of the output. */
 export function withIndexedPagesOnly(hook: BuildDone): BuildDone {
 	return async (options) => {
 		const out = fileURLToPath(options.dir);
-		const pages = await pagesPagefindIndexes(out);
+		const pages = await indexedPages(out);
 		if (pages === undefined) return hook(options);
 		const folder = path.join(path.dirname(out), `.${path.basename(out)}-pagefind`);
 		const removeFolder = () => rmSync(folder, { recursive: true, force: true });
@@ -190,8 +142,14 @@ function startPagefindEarly(): void {
 		.catch(() => undefined);
 }
 
-/** Put after `starlight()` in the integrations. */
+/**
+ * Put last in the integrations. Starlight's hook only starts the index (in its place among the `astro:build:done`
+ * hooks), and this integration's own, the last, waits for it: the hooks in between (the links validators, the
+ * sitemap, the policy's `_headers`) run on Astro's thread while Pagefind's process indexes, where Astro's thread
+ * waited for Pagefind before. A failure of the index still fails the build, from this hook.
+ */
 export default function pagefindPages(): AstroIntegration {
+	let indexing: Promise<void> | undefined;
 	return {
 		name: 'awaitable:pagefind-pages',
 		hooks: {
@@ -204,8 +162,18 @@ export default function pagefindPages(): AstroIntegration {
 						'Fix: list starlight() before pagefindPages() in astro.config.mjs, or remove pagefindPages() if Starlight no longer builds the search index in that hook.',
 					);
 				}
-				starlight.hooks['astro:build:done'] = withIndexedPagesOnly(hook);
+				const indexOnly = withIndexedPagesOnly(hook);
+				starlight.hooks['astro:build:done'] = (options) => {
+					indexing = Promise.resolve(indexOnly(options));
+					// Awaited in this integration's `astro:build:done`; until then a failure must not count as unhandled.
+					indexing.catch(() => undefined);
+				};
 				if (command === 'build') startPagefindEarly();
+			},
+			'astro:build:done': async () => {
+				const started = indexing;
+				indexing = undefined;
+				await started;
 			},
 		},
 	};

@@ -1,17 +1,18 @@
 /**
  * Build-time lookups over the content collections for the practice components: the lessons in order, each
- * lesson's practice, the test's question index and the progress catalog. Thin glue over `astro:content`; the
+ * lesson's practice, the test's question index and the review index. Thin glue over `astro:content`; the
  * logic is in `src/lib`.
  */
 import { getCollection, getEntry } from 'astro:content';
 import { compiledSet } from '~/lib/practice/dev-sets.ts';
 import type { CompiledQuestion, CompiledSet, LessonPractice } from '~/lib/practice/compiled.ts';
 import { lessonsFrom, type LessonInfo } from '~/lib/lessons/lessons.ts';
-import { buildCatalog, itemsOf, type CatalogLesson, type ItemsByType } from '~/lib/progress/catalog.ts';
+import { itemsOf, type ItemsByType } from '~/lib/progress/catalog.ts';
 import { withBase } from '~/lib/site/base-path.ts';
 import { docsPath } from '~/lib/practice/set-pages.ts';
 import type { TestEntry } from '~/lib/test-draw/draw.ts';
 import { SET_TYPES } from '~/lib/practice/kinds.ts';
+import { encodeCourseIndex } from '~/lib/review/course-index.ts';
 
 const base = import.meta.env.BASE_URL;
 
@@ -78,6 +79,11 @@ export const practiceGroups: () => Promise<PracticeGroup[]> = oncePerBuild(async
 	return groups;
 });
 
+/** The review and progress pages' compact index of every item with a data file (`encodeCourseIndex`). */
+export const courseIndex: () => Promise<string> = oncePerBuild(async () =>
+	encodeCourseIndex((await practiceGroups()).flatMap((group) => group.sets)),
+);
+
 /**
  * Every quiz question and practice problem of the lessons (not of other pages, such as the authoring guide's
  * examples), in id order. A problem is a question (CompiledProblem extends CompiledQuestion).
@@ -112,10 +118,6 @@ export async function testQuestions(ids: readonly string[]): Promise<CompiledQue
 export const practiceAssets: () => Promise<string[]> = oncePerBuild(async () => [
 	...new Set((await sets()).flatMap((set) => set.assets)),
 ]);
-
-export const catalog: () => Promise<CatalogLesson[]> = oncePerBuild(async () =>
-	buildCatalog(await sets(), await lessons()),
-);
 
 /** The items of one lesson (or other page's practice), for the per-page status line. */
 export async function itemsOfLesson(lesson: string): Promise<ItemsByType> {

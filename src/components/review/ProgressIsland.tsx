@@ -3,21 +3,37 @@
  * and when; per lesson a bar for each of the four patterns; your common mistakes, grouped by the misconception
  * behind the wrong answers you picked, each linking to the section that teaches it; test results; and the ways to
  * keep progress safe: export, import, a link for another device, and a reset.
+ *
+ * The page carries the course's compact index (`course-index.ts`: each item's id, type and lesson), enough to
+ * count each lesson's items and to find what is due. The hashes that tell done from "changed since you answered",
+ * and what each wrong answer reveals, come from the practice data (`/practice/<lesson>.json`) of only the lessons
+ * whose items the reader has stored, read with the build's own `itemsOf`, `reviewItems` and `itemHashes`.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { patternsIn, type CatalogLesson } from '~/lib/progress/catalog.ts';
+import { emptyItems, itemsOf, patternsIn, type ItemsByType } from '~/lib/progress/catalog.ts';
+import { decodeLessons } from '~/lib/lessons/lessons.ts';
+import type { CompiledSet } from '~/lib/practice/compiled.ts';
 import { progress, type Progress } from '~/lib/progress/store.ts';
 import { summarize, type Count } from '~/lib/progress/summary.ts';
 import type { ImportResult } from '~/lib/progress/transfer.ts';
-import { dueQueue, schedule, type ReviewItem } from '~/lib/review/queue.ts';
-import { mistakes } from '~/lib/review/mistakes.ts';
-import { announceProgress, focusLater, inWords, lessonLink, tagWords } from './shared.ts';
+import { dueQueue, schedule } from '~/lib/review/queue.ts';
+import { itemHashes, reviewItems } from '~/lib/review/catalog.ts';
+import { bySetId, decodeCourseIndex, lessonsOf } from '~/lib/review/course-index.ts';
+import { mistakes, wrongAnswers } from '~/lib/review/mistakes.ts';
+import { loadSets } from './lesson-sets.ts';
+import { announceProgress, focusLater, inWords, lessonLink, tagWords, type LessonLink } from './shared.ts';
 
 export interface ProgressIslandProps {
-	lessons: CatalogLesson[];
-	/** Every reviewable item (flashcards, quiz questions, problems) of every page with practice. */
-	items: ReviewItem[];
+	/** Every item of every page with practice: id, type and lesson (`encodeCourseIndex`). */
+	index: string;
+	/** The lessons in reading order (`encodeLessons`); a lesson's page is `${lessonsHref}<slug>/`. */
+	lessons: string;
+	lessonsHref: string;
+	/** Other pages with practice (the authoring guide), for links to where a mistake is taught. */
+	pages: LessonLink[];
+	/** The lessons' practice data: `${practiceHref}<lesson>.json`. */
+	practiceHref: string;
 	testHref: string;
 	reviewHref: string;
 }
@@ -37,6 +53,12 @@ const STATUS_NOTES = {
 } as const;
 
 const DAY = 86_400_000;
+
+const IMPORT_UNCHECKED =
+	'Nothing was imported: the questions to check it against could not be loaded. Check your connection and try again.';
+
+/** Each lesson's sets from its data; `null` for a lesson whose data could not be loaded. */
+type Loaded = ReadonlyMap<string, CompiledSet[] | null>;
 
 /** Export, import and device links load when first used (or when the page opens with a device link). */
 const transfer = () => import('~/lib/progress/transfer.ts');
@@ -78,8 +100,32 @@ function download(text: string, name: string) {
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export default function ProgressIsland({ lessons, items, testHref, reviewHref }: ProgressIslandProps) {
+export default function ProgressIsland({
+	index,
+	lessons,
+	lessonsHref,
+	pages,
+	practiceHref,
+	testHref,
+	reviewHref,
+}: ProgressIslandProps) {
+	const [entries] = useState(() => decodeCourseIndex(index));
+	const [lessonList] = useState(() => decodeLessons(lessons, lessonsHref));
+	const links = useMemo(() => [...lessonList, ...pages], [lessonList, pages]);
+	const reviewable = useMemo(() => entries.filter((entry) => entry.type !== 'explain'), [entries]);
+	// Each lesson's items from the index alone, for a lesson none of whose items the reader has stored: with no
+	// stored answer to compare, an item's hash does not matter there.
+	const indexed = useMemo(() => {
+		const byLesson = new Map<string, ItemsByType>();
+		for (const entry of entries) {
+			const items = byLesson.get(entry.lesson) ?? emptyItems();
+			items[entry.type].push({ id: entry.id, hash: '' });
+			byLesson.set(entry.lesson, items);
+		}
+		return byLesson;
+	}, [entries]);
 	const [stored, setStored] = useState<Progress | undefined>(undefined);
+	const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
 	const [now, setNow] = useState(0);
 	const [message, setMessage] = useState('');
 	const [link, setLink] = useState('');
@@ -87,11 +133,13 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 	const [confirming, setConfirming] = useState(false);
 	const [safari, setSafari] = useState(false);
 
-	const hashes = useMemo(() => {
-		const map = new Map(items.map((item) => [item.id, item.hash]));
-		for (const lesson of lessons) for (const item of lesson.items.explain) map.set(item.id, item.hash);
-		return map;
-	}, [items, lessons]);
+	const addLoaded = (sets: ReadonlyMap<string, CompiledSet[]>, failed: readonly string[]) =>
+		setLoaded((before) => {
+			const next = new Map(before);
+			for (const [lesson, list] of sets) next.set(lesson, list);
+			for (const lesson of failed) next.set(lesson, null);
+			return next;
+		});
 
 	useEffect(() => {
 		const read = () => {
@@ -108,14 +156,34 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 		return progress.subscribe(read);
 	}, []);
 
+	// The data of the lessons whose items the reader has answered, or answered wrong anywhere (for the mistakes).
+	useEffect(() => {
+		if (!stored) return undefined;
+		const wanted = lessonsOf(entries, [...stored.items.keys(), ...wrongAnswers(stored).keys()]);
+		const missing = wanted.filter((lesson) => !loaded?.has(lesson));
+		if (loaded && missing.length === 0) return undefined;
+		let live = true;
+		void loadSets(practiceHref, missing).then(({ sets, failed }) => live && addLoaded(sets, failed));
+		return () => {
+			live = false;
+		};
+	}, [stored]);
+
 	// aw-pg__loading holds the board's place (review.css), so the page below doesn't jump when it renders.
-	if (!stored) return <p class="aw-status aw-pg__loading">Loading your progress…</p>;
+	// It stays until the answered lessons' data is in too.
+	if (!stored || !loaded) return <p class="aw-status aw-pg__loading">Loading your progress…</p>;
 
 	const note = STATUS_NOTES[progress.status()];
-	const summaries = lessons.map((lesson) => ({ lesson, summary: summarize(lesson.items, stored) }));
-	const due = dueQueue(stored, items, now);
-	const upcoming = schedule(stored, items).filter((entry) => entry.due > now);
-	const groups = mistakes(stored, items);
+	const summaries = lessonList.map((lesson) => {
+		const sets = loaded.get(lesson.slug);
+		const items = sets ? itemsOf(sets) : (indexed.get(lesson.slug) ?? emptyItems());
+		return { lesson, items, failed: sets === null, summary: summarize(items, stored) };
+	});
+	const unloaded = [...loaded.values()].filter((sets) => sets === null).length;
+	const due = dueQueue(stored, reviewable, now);
+	const upcoming = schedule(stored, reviewable).filter((entry) => entry.due > now);
+	const loadedSets = [...loaded.values()].flatMap((sets) => sets ?? []).toSorted(bySetId);
+	const groups = mistakes(stored, reviewItems(loadedSets));
 	const tests = [...stored.tests].reverse();
 
 	const report = (text: string) => {
@@ -123,7 +191,18 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 		requestAnimationFrame(() => setMessage(text));
 	};
 	const apply = async (result: ImportResult) => {
-		const outcome = (await transfer()).importInto(progress, result, hashes);
+		const { importInto } = await transfer();
+		// The current hash of every imported id the site has, from its lessons' data: an answer to an older
+		// version of an item loses to one to the item as it is now.
+		let hashes = new Map<string, string>();
+		if (result.ok) {
+			const ids = [...Object.keys(result.envelope.items), ...Object.keys(result.envelope.review)];
+			const { sets, failed } = await loadSets(practiceHref, lessonsOf(entries, ids));
+			if (failed.length > 0) return report(IMPORT_UNCHECKED);
+			addLoaded(sets, []);
+			hashes = new Map(Object.entries(itemHashes([...sets.values()].flat())));
+		}
+		const outcome = importInto(progress, result, hashes);
 		if (!outcome.ok) return report(outcome.message);
 		announceProgress();
 		const aside =
@@ -152,8 +231,10 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 	);
 
 	// One recommended next step.
-	const started = summaries.find(({ summary }) => summary.all.done > 0 && summary.all.done < summary.all.total);
-	const fresh = summaries.find(({ summary }) => summary.all.done === 0);
+	const started = summaries.find(
+		({ summary, failed }) => !failed && summary.all.done > 0 && summary.all.done < summary.all.total,
+	);
+	const fresh = summaries.find(({ summary, failed }) => !failed && summary.all.done === 0);
 	const next =
 		due.length > 0
 			? { href: reviewHref, text: `Review the ${due.length} ${due.length === 1 ? 'item' : 'items'} due now` }
@@ -180,6 +261,12 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 	return (
 		<div class="aw-widget aw-progress aw-pg">
 			{note && <p class="aw-note">{note}</p>}
+			{unloaded > 0 && (
+				<p class="aw-note" role="alert">
+					Your answers in {unloaded} {unloaded === 1 ? 'lesson' : 'lessons'} could not be loaded. Check your connection
+					and reload the page.
+				</p>
+			)}
 			{safari && (
 				<p class="aw-note aw-pg__safari">
 					Safari deletes what a site stores after 7 days without a visit. Export your progress to keep it.{' '}
@@ -256,15 +343,19 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 
 			<Section title="Lessons">
 				<ul class="aw-pg__lessons">
-					{summaries.map(({ lesson, summary }) => (
+					{summaries.map(({ lesson, items, failed, summary }) => (
 						<li key={lesson.slug} class="aw-pg__lesson">
 							<p class="aw-card__head">
 								<a href={lesson.href}>{lesson.title}</a>
 							</p>
 							<div class="aw-pg__bars">
-								{PATTERNS.filter(([type]) => patternsIn(lesson.items).includes(type)).map(([type, label]) => (
-									<Bar key={type} label={label} count={summary[type]} />
-								))}
+								{failed ? (
+									<p class="aw-status">Your answers in this lesson could not be loaded.</p>
+								) : (
+									PATTERNS.filter(([type]) => patternsIn(items).includes(type)).map(([type, label]) => (
+										<Bar key={type} label={label} count={summary[type]} />
+									))
+								)}
 							</div>
 						</li>
 					))}
@@ -277,7 +368,7 @@ export default function ProgressIsland({ lessons, items, testHref, reviewHref }:
 				) : (
 					<ul class="aw-pg__mistakes">
 						{groups.slice(0, 6).map((group) => {
-							const where = lessonLink(lessons, group.items[0] as ReviewItem);
+							const where = lessonLink(links, group.items[0] as (typeof group.items)[number]);
 							return (
 								<li key={group.tag}>
 									<strong>{tagWords(group.tag)}</strong>: {group.count} wrong {group.count === 1 ? 'answer' : 'answers'}{' '}

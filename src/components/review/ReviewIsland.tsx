@@ -4,8 +4,10 @@
  * G, U, S); a flashcard is revealed, then marked Missed / Unsure / Knew it. Each answer reschedules the item
  * (`src/lib/review/queue.ts`); a miss comes back later in the same session, in a new order of choices.
  *
- * Item content comes from the practice data the lessons use (`/practice/<lesson>.json`, through the practice
- * engine's `loadLessonPractice`), fetched per lesson when an item of it comes up.
+ * The page carries only the course's compact index (`course-index.ts`: each item's id, type and lesson), enough to
+ * find what is due. An item's content, hash and section come from the practice data the lessons use
+ * (`/practice/<lesson>.json`, through the practice engine's `loadLessonPractice`), fetched per lesson when an
+ * item of it comes up, and read with the build's own `reviewItems`.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CompiledCard, CompiledProblem, CompiledQuestion } from '~/lib/practice/compiled.ts';
@@ -15,13 +17,20 @@ import { progress, type Progress } from '~/lib/progress/store.ts';
 import { reviewOrder } from '~/lib/review/order.ts';
 import { confidenceKeys, type Confidence } from '~/lib/review/confidence.ts';
 import { dueQueue, requeueGap, reviewRecord, saveReview, schedule, type ReviewItem } from '~/lib/review/queue.ts';
+import { reviewItems } from '~/lib/review/catalog.ts';
+import { decodeCourseIndex } from '~/lib/review/course-index.ts';
 import { ConfidenceCheck } from '~/components/practice/islands/ui/Confidence.tsx';
 import { reviewed } from '~/lib/review/step.ts';
-import { announceProgress, focusLater, inWords, lessonLink, type LessonLink } from './shared.ts';
+import { announceProgress, focusLater, inWords, lessonLink, linksOf, type LessonLink } from './shared.ts';
 
 export interface ReviewIslandProps {
-	items: ReviewItem[];
-	lessons: LessonLink[];
+	/** Every item of the course: id, type and lesson (`encodeCourseIndex`). */
+	index: string;
+	/** The lessons in reading order (`encodeLessons`); a lesson's page is `${lessonsHref}<slug>/`. */
+	lessons: string;
+	lessonsHref: string;
+	/** Other pages with practice (the authoring guide). */
+	pages: LessonLink[];
 	/** `/practice/` with the base path: a lesson's practice data is at `<practiceHref><lesson>.json`. */
 	practiceHref: string;
 	progressHref: string;
@@ -50,11 +59,22 @@ const CARD_MARKS = [
 	['Knew it', true, 2],
 ] as const;
 
-export default function ReviewIsland({ items, lessons, practiceHref, progressHref }: ReviewIslandProps) {
-	const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+export default function ReviewIsland({
+	index,
+	lessons,
+	lessonsHref,
+	pages,
+	practiceHref,
+	progressHref,
+}: ReviewIslandProps) {
+	const [entries] = useState(() => decodeCourseIndex(index).filter((entry) => entry.type !== 'explain'));
+	const [links] = useState(() => linksOf(lessons, lessonsHref, pages));
+	const byId = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
 	const [stored, setStored] = useState<Progress | undefined>(undefined);
 	const [turns, setTurns] = useState<Turn[] | undefined>(undefined);
 	const [position, setPosition] = useState(0);
+	// The item of this turn as the build's catalog has it, and its content, from its lesson's data.
+	const [item, setItem] = useState<ReviewItem | undefined>(undefined);
 	const [data, setData] = useState<Data | undefined>(undefined);
 	const [failed, setFailed] = useState(false);
 	const [selected, setSelected] = useState<number | undefined>(undefined);
@@ -68,7 +88,7 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 		const read = () => setStored(progress.get());
 		read();
 		const now = Date.now();
-		const due = dueQueue(progress.get(), items, now).map((entry) => entry.item.id);
+		const due = dueQueue(progress.get(), entries, now).map((entry) => entry.item.id);
 		const asked = new URLSearchParams(window.location.search).get('item');
 		const first = asked && byId.has(asked) ? [asked] : [];
 		setTurns([...first, ...due.filter((id) => id !== asked)].map((id) => ({ id, round: 0 })));
@@ -76,20 +96,25 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 	}, []);
 
 	const turn = turns?.[position];
-	const item = turn && byId.get(turn.id);
+	const entry = turn && byId.get(turn.id);
 
 	useEffect(() => {
+		setItem(undefined);
 		setData(undefined);
 		setFailed(false);
-		if (!item) return;
+		if (!entry) return;
 		let live = true;
-		loadLessonPractice(`${practiceHref}${item.lesson}.json`)
-			.then((practice) => live && setData(findItem(practice, item.id)?.item as Data | undefined))
+		loadLessonPractice(`${practiceHref}${entry.lesson}.json`)
+			.then((practice) => {
+				if (!live) return;
+				setItem(reviewItems(practice.sets).find((candidate) => candidate.id === entry.id));
+				setData(findItem(practice, entry.id)?.item as Data | undefined);
+			})
 			.catch(() => live && setFailed(true));
 		return () => {
 			live = false;
 		};
-	}, [item?.id, turn?.round]);
+	}, [entry?.id, turn?.round]);
 
 	const order = useMemo(() => {
 		if (!turn || !data || !('choices' in data)) return [];
@@ -146,8 +171,8 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 
 	if (!turns || !stored) return <p class="aw-status">Loading your review…</p>;
 
-	if (!turn || !item) {
-		const upcoming = schedule(stored, items).find((entry) => entry.due > Date.now());
+	if (!turn || !entry) {
+		const upcoming = schedule(stored, entries).find((scheduled) => scheduled.due > Date.now());
 		return (
 			<div class="aw-widget aw-rv">
 				{saving}
@@ -166,7 +191,7 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 		);
 	}
 
-	const lesson = lessonLink(lessons, item);
+	const lesson = lessonLink(links, item?.id === entry.id ? item : entry);
 	const left = turns.length - position;
 	return (
 		<div
@@ -217,7 +242,7 @@ export default function ReviewIsland({ items, lessons, practiceHref, progressHre
 				<div class="aw-q">
 					<fieldset class="aw-q__fieldset" aria-describedby="aw-review-prompt">
 						<legend class="aw-q__legend">
-							<span class="aw-q__label">{item.type === 'problems' ? 'Practice problem' : 'Quiz question'}</span>
+							<span class="aw-q__label">{entry.type === 'problems' ? 'Practice problem' : 'Quiz question'}</span>
 						</legend>
 						<div class="aw-md aw-q__prompt" id="aw-review-prompt" dangerouslySetInnerHTML={html(data.promptHtml)} />
 						<div class="aw-choices">

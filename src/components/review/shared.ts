@@ -1,5 +1,6 @@
 /** Small helpers the review and progress islands share. */
 import type { ReviewItem } from '~/lib/review/queue.ts';
+import { decodeLessons } from '~/lib/lessons/lessons.ts';
 
 /** A lesson (or another page with practice) as the islands link to it. */
 export interface LessonLink {
@@ -9,7 +10,7 @@ export interface LessonLink {
 }
 
 /** Where an item is taught: its lesson, and the section when the item names one. */
-export function lessonLink(lessons: readonly LessonLink[], item: ReviewItem) {
+export function lessonLink(lessons: readonly LessonLink[], item: Pick<ReviewItem, 'lesson' | 'section'>) {
 	const lesson = lessons.find((entry) => entry.slug === item.lesson) ?? {
 		slug: item.lesson,
 		title: item.lesson,
@@ -17,6 +18,12 @@ export function lessonLink(lessons: readonly LessonLink[], item: ReviewItem) {
 	};
 	return { ...lesson, sectionHref: item.section ? `${lesson.href}#${item.section}` : lesson.href };
 }
+
+/** The lessons (`encodeLessons`), then the other pages with practice: every page an item can link to. */
+export const linksOf = (lessons: string, lessonsHref: string, pages: readonly LessonLink[]): LessonLink[] => [
+	...decodeLessons(lessons, lessonsHref),
+	...pages,
+];
 
 /** The event the due count in the header listens to, so it follows reviews made on this page. */
 export const PROGRESS_EVENT = 'awaitable:progress';

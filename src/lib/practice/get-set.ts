@@ -48,8 +48,10 @@ export async function getPracticeSet<T extends CompiledSet['type']>(
  */
 async function checkSections(set: CompiledSet, pageAnchors: readonly string[] | undefined): Promise<void> {
 	if (set.type !== 'quiz') return;
-	// Sets outside the lessons (the authoring guide's examples) have no lesson to link to.
-	const lesson = await getEntry('docs', `lessons/${set.lesson}`);
+	// Sets outside the lessons (the authoring guide's examples) have no lesson to link to; asking for one
+	// printed a warning of Astro's in every build.
+	if (set.page !== `lessons/${set.lesson}`) return;
+	const lesson = await getEntry('docs', set.page);
 	if (!lesson) return;
 	// On the lesson itself its headings are at hand; rendering it again for them cost every lesson page.
 	const anchors = new Set(pageAnchors ?? (await render(lesson)).headings.map((heading) => heading.slug));

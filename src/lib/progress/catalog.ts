@@ -1,10 +1,9 @@
 /**
- * What the progress views count: for each lesson, the id and content hash of every item, by set type. Built at
- * build time from the compiled sets and handed to islands as plain data (no HTML, so it stays small).
+ * What the progress views count: for each lesson, the id and content hash of every item, by set type, derived from
+ * its compiled sets (the lesson's practice data, fetched by the islands that need it).
  */
 import type { CompiledSet } from '../practice/compiled.ts';
 import type { SetType } from '../practice/practice-set.ts';
-import type { LessonInfo } from '../lessons/lessons.ts';
 
 export interface ItemRef {
 	id: string;
@@ -12,10 +11,6 @@ export interface ItemRef {
 }
 
 export type ItemsByType = Record<SetType, ItemRef[]>;
-
-export interface CatalogLesson extends LessonInfo {
-	items: ItemsByType;
-}
 
 export function emptyItems(): ItemsByType {
 	return { cards: [], quiz: [], explain: [], problems: [] };
@@ -28,12 +23,6 @@ export function itemsOf(sets: readonly CompiledSet[]): ItemsByType {
 		for (const item of set.items) items[set.type].push({ id: item.id, hash: item.hash });
 	}
 	return items;
-}
-
-/** One entry per lesson, in lesson order; sets of other "lessons" (such as the authoring guide) are left out. */
-export function buildCatalog(sets: readonly CompiledSet[], lessons: readonly LessonInfo[]): CatalogLesson[] {
-	const sorted = [...sets].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	return lessons.map((lesson) => ({ ...lesson, items: itemsOf(sorted.filter((set) => set.lesson === lesson.slug)) }));
 }
 
 /**

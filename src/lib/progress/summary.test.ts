@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledSet } from '../practice/compiled.ts';
-import { buildCatalog, itemsOf } from './catalog.ts';
+import { itemsOf } from './catalog.ts';
 import type { ItemRecord } from './schema.ts';
 import type { Progress } from './store.ts';
 import { isDone, itemState, summarize } from './summary.ts';
@@ -58,13 +58,11 @@ describe('a lesson summary', () => {
 		set('aget/quiz', 'quiz', ['q1', 'q2', 'q3']),
 		set('guide/quiz', 'quiz', ['g1']),
 	];
-	const lessons = [{ slug: 'aget', title: 'aget', href: '/lessons/aget/' }];
 
-	it('groups the items of real lessons only', () => {
-		const catalog = buildCatalog(sets, lessons);
-		expect(catalog).toHaveLength(1);
-		expect(catalog[0]?.items.quiz.map((item) => item.id)).toEqual(['q1', 'q2', 'q3']);
-		expect(catalog[0]?.items.cards).toEqual([
+	it('groups the items of sets by type, in set order', () => {
+		const items = itemsOf(sets.slice(0, 2));
+		expect(items.quiz.map((item) => item.id)).toEqual(['q1', 'q2', 'q3']);
+		expect(items.cards).toEqual([
 			{ id: 'c1', hash: 'c1-h' },
 			{ id: 'c2', hash: 'c2-h' },
 		]);

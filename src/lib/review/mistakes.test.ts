@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemRecord, ReviewRecord, TestRecord } from '../progress/schema.ts';
 import type { Progress } from '../progress/store.ts';
-import { mistakes } from './mistakes.ts';
+import { mistakes, wrongAnswers } from './mistakes.ts';
 import type { ReviewItem } from './queue.ts';
 
 const item = (id: string, misconception?: string): ReviewItem => ({
@@ -64,5 +64,18 @@ describe('common mistakes', () => {
 			['sync-in-async', 3, ['b', 'c']],
 			['await-queryset', 1, ['a']],
 		]);
+	});
+
+	it('names every item answered wrong, tagged or not, so the progress page loads the lessons that teach them', () => {
+		const progress: Progress = {
+			items: new Map([
+				['a', wrong()],
+				['c', wrong(true)],
+				['f', { kind: 'card', hash: 'h', at: 1, attempts: 1, known: false }],
+			]),
+			tests: [test],
+			review: { a: review(false), b: review(false), g: review(true), h: { broken: true } },
+		};
+		expect(Object.fromEntries(wrongAnswers(progress))).toEqual({ a: 2, b: 1, c: 1 });
 	});
 });

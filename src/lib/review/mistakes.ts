@@ -14,22 +14,30 @@ export interface MistakeGroup {
 	items: ReviewItem[];
 }
 
+/**
+ * Every item id with a wrong answer in `progress` and how many: the lesson's latest answer, each test run, the
+ * latest review. The progress page loads the data of these items' lessons to learn what each one reveals.
+ */
+export function wrongAnswers(progress: Progress): Map<string, number> {
+	const counts = new Map<string, number>();
+	const add = (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1);
+	for (const [id, record] of progress.items) if (record.kind === 'choice' && !record.correct) add(id);
+	for (const test of progress.tests) {
+		for (const answer of test.answers) if (!answer.correct && answer.choice !== null) add(answer.id);
+	}
+	for (const id of Object.keys(progress.review)) {
+		const review = reviewRecord(progress, id);
+		if (review && !review.correct && review.choice !== null) add(id);
+	}
+	return counts;
+}
+
 export function mistakes(progress: Progress, items: readonly ReviewItem[]): MistakeGroup[] {
 	const groups = new Map<string, MistakeGroup>();
-	const wrongTests = new Map<string, number>();
-	for (const test of progress.tests) {
-		for (const answer of test.answers) {
-			if (!answer.correct && answer.choice !== null) wrongTests.set(answer.id, (wrongTests.get(answer.id) ?? 0) + 1);
-		}
-	}
+	const wrong = wrongAnswers(progress);
 	for (const item of items) {
 		if (!item.misconception) continue;
-		const lesson = progress.items.get(item.id);
-		const review = reviewRecord(progress, item.id);
-		const count =
-			(lesson?.kind === 'choice' && !lesson.correct ? 1 : 0) +
-			(wrongTests.get(item.id) ?? 0) +
-			(review && !review.correct && review.choice !== null ? 1 : 0);
+		const count = wrong.get(item.id) ?? 0;
 		if (count === 0) continue;
 		const group = groups.get(item.misconception) ?? { tag: item.misconception, count: 0, items: [] };
 		group.count += count;

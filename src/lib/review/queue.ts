@@ -97,16 +97,21 @@ export function saveReview(store: ProgressStore, id: string, record: ReviewRecor
 	store.replace((current) => ({ ...current, review: { ...current.review, [id]: record } }));
 }
 
-export interface Scheduled {
-	item: ReviewItem;
+/** What scheduling needs of an item: its id (the page's compact index has no more before a lesson's data loads). */
+export interface Schedulable {
+	id: string;
+}
+
+export interface Scheduled<T extends Schedulable = ReviewItem> {
+	item: T;
 	due: number;
 	/** How urgent a due item is: a confident error 3, an unsure one 2, a guess 1, anything else 0. */
 	urgency: number;
 }
 
 /** Every answered item with its due time, soonest first. */
-export function schedule(progress: Progress, items: readonly ReviewItem[]): Scheduled[] {
-	const out: Scheduled[] = [];
+export function schedule<T extends Schedulable>(progress: Progress, items: readonly T[]): Scheduled<T>[] {
+	const out: Scheduled<T>[] = [];
 	for (const item of items) {
 		const record = reviewRecord(progress, item.id);
 		if (record) {
@@ -127,7 +132,7 @@ export function schedule(progress: Progress, items: readonly ReviewItem[]): Sche
 }
 
 /** The items due at `now`: confident errors first, then the others by how long they have waited. */
-export function dueQueue(progress: Progress, items: readonly ReviewItem[], now: number): Scheduled[] {
+export function dueQueue<T extends Schedulable>(progress: Progress, items: readonly T[], now: number): Scheduled<T>[] {
 	return schedule(progress, items)
 		.filter((entry) => entry.due <= now)
 		.sort((a, b) => b.urgency - a.urgency || a.due - b.due);

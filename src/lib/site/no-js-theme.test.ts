@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_SCRIPT_LIGHT, STYLESHEET, withNoScriptLight } from './no-js-theme.ts';
+import { NO_SCRIPT_LIGHT, noJsThemePlugin, STYLESHEET, withNoScriptLight } from './no-js-theme.ts';
 
 describe('withNoScriptLight', () => {
 	it('copies a light-theme rule for the dark attribute, for readers without JavaScript who prefer light', () => {
@@ -37,5 +37,29 @@ describe('the stylesheets the plugin is handed', () => {
 			'\0astro:data-layer-content': false,
 		};
 		expect(Object.fromEntries(Object.keys(ids).map((id) => [id, STYLESHEET.test(id)]))).toEqual(ids);
+	});
+});
+
+describe('the stylesheets a build emits as finished assets', () => {
+	it("get the copies as the bundle is written (Expressive Code's), and nothing else changes", () => {
+		const light = "[data-theme='light'] .ec { color: black }";
+		const done = withNoScriptLight(light);
+		const bundle = {
+			'_astro/ec.css': { type: 'asset', fileName: '_astro/ec.css', source: light },
+			'_astro/bytes.css': { type: 'asset', fileName: '_astro/bytes.css', source: new TextEncoder().encode(light) },
+			'_astro/done.css': { type: 'asset', fileName: '_astro/done.css', source: done },
+			'_astro/page.js': { type: 'chunk', fileName: '_astro/page.js', code: `const css = "${light}"` },
+			'_astro/logo.svg': { type: 'asset', fileName: '_astro/logo.svg', source: '<svg/>' },
+		};
+		const before = structuredClone(bundle);
+		const { generateBundle } = noJsThemePlugin() as unknown as {
+			generateBundle: (options: unknown, files: typeof bundle) => void;
+		};
+		generateBundle({}, bundle);
+		expect(bundle['_astro/ec.css'].source).toBe(done);
+		expect(bundle['_astro/bytes.css'].source).toBe(done);
+		expect(bundle['_astro/done.css']).toEqual(before['_astro/done.css']);
+		expect(bundle['_astro/page.js']).toEqual(before['_astro/page.js']);
+		expect(bundle['_astro/logo.svg']).toEqual(before['_astro/logo.svg']);
 	});
 });

@@ -7,13 +7,8 @@
  * `@media (scripting: none) and (prefers-color-scheme: light)`, placed right after the original, in the same
  * cascade layer. The light theme is derived from the stylesheets themselves, so nothing is copied by hand and a
  * Starlight upgrade brings its new colours along. With JavaScript on, `scripting: none` never matches.
- * Expressive Code writes its stylesheet outside Vite's pipeline; the integration below completes it after the build.
+ * Expressive Code emits its stylesheet outside Vite's CSS pipeline; the plugin completes it as the build writes it.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { isServerBuild } from './astro-output.ts';
 import postcss, { AtRule } from 'postcss';
 import type { Plugin } from 'vite';
 
@@ -37,7 +32,14 @@ export function withNoScriptLight(css: string): string {
 /** The ids of stylesheets: `.css` files and `.astro` components' `<style>` blocks (`?astro&type=style&…&lang.css`). */
 export const STYLESHEET = /\.css($|\?)|[?&]lang\.css/;
 
-/** The Vite plugin: every stylesheet, including `.astro` components' `<style>` blocks. */
+/** Whether a stylesheet has the no-JavaScript copies already (the Vite plugin's transform made them). */
+const COMPLETED = /scripting:\s*none\)\s*and\s*\(prefers-color-scheme:\s*light/;
+
+/**
+ * The Vite plugin: every stylesheet, including `.astro` components' `<style>` blocks; and, as each build writes
+ * its files, the stylesheets emitted as finished assets, outside Vite's CSS pipeline (Expressive Code's), before
+ * any page is generated: the build's page pass inlines them into the pages as they are rendered (csp-audit.ts).
+ */
 export function noJsThemePlugin(): Plugin {
 	return {
 		name: 'awaitable-no-js-theme',
@@ -51,33 +53,14 @@ export function noJsThemePlugin(): Plugin {
 				return transformed === code ? undefined : { code: transformed, map: null };
 			},
 		},
-	};
-}
-
-/**
- * Once the pages are written: stylesheets written outside Vite (Expressive Code's) get the same copies. In
- * `astro:build:generated`, before csp-headers (listed after this integration) starts inlining them into pages.
- */
-export function noJsThemeIntegration(): AstroIntegration {
-	return {
-		name: 'awaitable:no-js-theme',
-		hooks: {
-			'astro:build:generated': async ({ dir, logger }) => {
-				const root = fileURLToPath(dir);
-				const entries = await readdir(root, { recursive: true, withFileTypes: true });
-				let completed = 0;
-				for (const entry of entries.filter((item) => item.isFile() && item.name.endsWith('.css'))) {
-					const file = path.join(entry.parentPath, entry.name);
-					if (isServerBuild(root, file)) continue; // Astro's server copy, removed once the pages are written
-					const css = await readFile(file, 'utf8');
-					if (/scripting:\s*none\)\s*and\s*\(prefers-color-scheme:\s*light/.test(css)) continue; // done by the Vite plugin
-					const transformed = withNoScriptLight(css);
-					if (transformed === css) continue;
-					await writeFile(file, transformed);
-					completed++;
-				}
-				logger.info(`Light theme without JavaScript added to ${completed} stylesheet(s) written outside Vite.`);
-			},
+		generateBundle(_options, bundle) {
+			for (const file of Object.values(bundle)) {
+				if (file.type !== 'asset' || !file.fileName.endsWith('.css')) continue;
+				const css = typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
+				if (COMPLETED.test(css)) continue;
+				const transformed = withNoScriptLight(css);
+				if (transformed !== css) file.source = transformed;
+			}
 		},
 	};
 }

@@ -9,14 +9,21 @@ import type { TestEntry } from './draw.ts';
 
 const TAG: Record<Difficulty, string> = { easy: 'e', medium: 'm', hard: 'h' };
 
+/** An id as a compact index writes it on its lesson's line: without the `lesson-` prefix, or after a `~`. */
+export const shortId = (lesson: string, id: string) =>
+	id.startsWith(`${lesson}-`) ? id.slice(lesson.length + 1) : `~${id}`;
+
+/** The id `shortId` shortened. */
+export const fullId = (lesson: string, short: string) =>
+	short.startsWith('~') ? short.slice(1) : `${lesson}-${short}`;
+
 export function encodeTestIndex(entries: readonly TestEntry[]): string {
 	const byLesson = new Map<string, TestEntry[]>();
 	for (const entry of entries) byLesson.set(entry.lesson, [...(byLesson.get(entry.lesson) ?? []), entry]);
 	return [...byLesson]
 		.map(([lesson, list]) => {
-			const short = (id: string) => (id.startsWith(`${lesson}-`) ? id.slice(lesson.length + 1) : `~${id}`);
 			const groups = DIFFICULTIES.map((difficulty) => {
-				const ids = list.filter((entry) => entry.difficulty === difficulty).map((entry) => short(entry.id));
+				const ids = list.filter((entry) => entry.difficulty === difficulty).map((entry) => shortId(lesson, entry.id));
 				return ids.length > 0 ? `${TAG[difficulty]}:${ids.join(',')}` : '';
 			}).filter((group) => group !== '');
 			return [lesson, ...groups].join('\t');
@@ -34,8 +41,7 @@ export function decodeTestIndex(text: string): TestEntry[] {
 			if (!difficulty || group[1] !== ':') continue;
 			for (const short of group.slice(2).split(',')) {
 				if (short === '') continue;
-				const id = short.startsWith('~') ? short.slice(1) : `${lesson}-${short}`;
-				entries.push({ id, difficulty, lesson });
+				entries.push({ id: fullId(lesson, short), difficulty, lesson });
 			}
 		}
 	}
