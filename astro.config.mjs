@@ -1,4 +1,6 @@
 // @ts-check
+// First: Node's source maps off for the modules after it in `astro build` (src/lib/site/build-source-maps.ts).
+import './src/lib/site/build-source-maps.ts';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';

@@ -15,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import { cacheDir, DJANGO_ZIP, PYODIDE_FILES, stageRuntime, type Staged } from '../lib/runner/stage.ts';
 import { setRuntime } from '../lib/runner/mdast-plugin.ts';
 import type { RuntimeInfo } from '../lib/runner/runtime-info.ts';
+import { startedByAstroCli } from '../lib/site/astro-cli.ts';
 
 const TYPES: Record<string, string> = {
 	'.mjs': 'text/javascript',
@@ -43,11 +44,6 @@ function runtimeInfo(staged: Staged): RuntimeInfo {
 				mb: Math.round(staged.gzipBytes / 1e5) / 10,
 			}
 		: { path: null, off: staged.reason, files: {}, python: '', django: '', mb: 0 };
-}
-
-/** Whether this process is the astro CLI running `command` (`astro build`, `astro dev`). */
-export function startedByAstroCli(command: string, argv: readonly string[] = process.argv): boolean {
-	return /[\\/]astro(\.m?js)?$/.test(argv[1] ?? '') && argv[2] === command;
 }
 
 export default function runner(): AstroIntegration {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { startedByAstroCli } from './runner.ts';
+import { startedByAstroCli } from './astro-cli.ts';
 
 describe('startedByAstroCli', () => {
 	test("is the astro CLI's build or dev, however it was started", () => {
