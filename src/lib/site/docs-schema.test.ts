@@ -88,4 +88,15 @@ describe('builtOnce', () => {
 			z.toJSONSchema(siteSchema()({ image }), { unrepresentable: 'any' }),
 		);
 	});
+
+	it('relies on Astro validating an entry with a method of the schema it got, which the wrapper runs in the entry’s context', async () => {
+		// If Astro ever validates some other way (zod's top-level `z.safeParseAsync(schema, …)`), a page's image()
+		// would be asked for outside the entry's call: this fails first, pointing here.
+		const { readFile } = await import('node:fs/promises');
+		const source = await readFile('node_modules/astro/dist/content/utils.js', 'utf8');
+		const calls = [...source.matchAll(/\bschema\.(safeParseAsync|safeParse|parseAsync|parse)\(data\b/g)].map(
+			(m) => m[1],
+		);
+		expect(calls).toEqual(['safeParseAsync']);
+	});
 });
