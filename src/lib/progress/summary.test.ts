@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledSet } from '../practice/compiled.ts';
+import { setStub } from '../practice/fixtures/set-stub.ts';
 import { itemsOf } from './catalog.ts';
 import type { ItemRecord } from './schema.ts';
 import type { Progress } from './store.ts';
@@ -45,14 +45,7 @@ describe('what counts as done', () => {
 });
 
 describe('a lesson summary', () => {
-	const set = (id: string, type: CompiledSet['type'], ids: string[]) =>
-		({
-			id,
-			lesson: id.split('/')[0],
-			file: `${id}.yaml`,
-			type,
-			items: ids.map((item) => ({ id: item, hash: `${item}-h` })),
-		}) as unknown as CompiledSet;
+	const set = setStub;
 	const sets = [
 		set('aget/cards', 'cards', ['c1', 'c2']),
 		set('aget/quiz', 'quiz', ['q1', 'q2', 'q3']),

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledSet } from '../practice/compiled.ts';
+import { setStub } from '../practice/fixtures/set-stub.ts';
 import { reviewItems } from './catalog.ts';
 import { decodeCourseIndex, encodeCourseIndex, lessonsOf } from './course-index.ts';
 
-const set = (id: string, type: CompiledSet['type'], ids: string[]) =>
-	({
-		id,
-		lesson: id.split('/')[0],
-		file: `${id}.yaml`,
-		type,
-		items: ids.map((item) => ({ id: item, hash: `${item}-h` })),
-	}) as unknown as CompiledSet;
+const set = setStub;
 
 // Given out of id order, as a collection may list them.
 const sets = [
