@@ -30,6 +30,15 @@ function authoredLinkFields(value: unknown, path = ''): string[] {
 }
 
 const link = (n: number) => `[see](/lessons/l/#f${n})`;
+/** The choices of a quiz question and of a problem alike: links in each of their fields. */
+const CHOICES = `    choices:
+      - text: A ${link(2)}
+        correct: false
+        feedback: No, ${link(3)}
+      - text: B ${link(4)}
+        correct: true
+        feedback: Yes, ${link(5)}
+`;
 const SOURCES = {
 	cards: `type: cards
 items:
@@ -43,14 +52,7 @@ items:
   - id: q-one
     difficulty: easy
     prompt: Prompt ${link(1)}
-    choices:
-      - text: A ${link(2)}
-        correct: false
-        feedback: No, ${link(3)}
-      - text: B ${link(4)}
-        correct: true
-        feedback: Yes, ${link(5)}
-    explanation: Because ${link(6)}
+${CHOICES}    explanation: Because ${link(6)}
 `,
 	explain: `type: explain
 items:
@@ -67,14 +69,7 @@ items:
   - id: p-one
     difficulty: easy
     prompt: Prompt ${link(1)}
-    choices:
-      - text: A ${link(2)}
-        correct: false
-        feedback: No, ${link(3)}
-      - text: B ${link(4)}
-        correct: true
-        feedback: Yes, ${link(5)}
-    hint: Hint ${link(6)}
+${CHOICES}    hint: Hint ${link(6)}
     steps:
       - Step ${link(7)}
       - Step ${link(8)}
