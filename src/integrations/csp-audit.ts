@@ -55,13 +55,13 @@ export function auditBuiltPage(
 	built: string,
 	readAsset: (href: string) => string | undefined,
 	bytes = false,
-): { html: string; problems: string[]; policy: Policy | undefined } {
+): { html: string; pieces: string[]; problems: string[]; policy: Policy | undefined } {
 	const audit = auditPage(rewriteForFirstPaint(built, readAsset, bytes), {
 		hashStyles: true,
 		onlyPageHashes: true,
 		bytes,
 	});
-	return { html: audit.html, problems: audit.problems, policy: audit.policy };
+	return { html: audit.html, pieces: audit.pieces, problems: audit.problems, policy: audit.policy };
 }
 
 /** What the four rewrites look for: a stylesheet link (group 1), a module script (2), an SVG image (3–5). */
@@ -77,11 +77,7 @@ const REWRITTEN_BYTES = new RegExp(forBytes(REWRITTEN_SOURCE), 'g');
  * wherever no match overlaps another or `</head>` (csp-audit.test.ts compares both). With `bytes`, the page is bytes
  * (csp-policy.ts: `BYTES`) without `WIDE_SPACE`, `read` takes and gives bytes, and the page returned is bytes.
  */
-export function rewriteForFirstPaint(
-	html: string,
-	read: (href: string) => string | undefined,
-	bytes = false,
-): string {
+export function rewriteForFirstPaint(html: string, read: (href: string) => string | undefined, bytes = false): string {
 	const headEnd = html.indexOf('</head>');
 	const parts: string[] = [];
 	const hoisted: string[] = [];
@@ -157,6 +153,14 @@ function ownBytes(bytes: Uint8Array): Uint8Array {
 	return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
+/** The bytes of a page given in pieces (as bytes), written one after the other: a string of them would be a copy. */
+function written(pieces: readonly string[]): Buffer {
+	const page = Buffer.allocUnsafe(pieces.reduce((length, piece) => length + piece.length, 0));
+	let at = 0;
+	for (const piece of pieces) at += page.write(piece, at, BYTES);
+	return page;
+}
+
 /**
  * The pass over one page as rendered (UTF-8 bytes): `auditBuiltPage`, and what Pagefind reads of it. The page is
  * read as bytes (csp-policy.ts: `BYTES`), or as text where it has whitespace beyond ASCII (`WIDE_SPACE`).
@@ -168,7 +172,7 @@ export function passPage(rendered: Uint8Array, readAsset: AssetReader): PassedPa
 	let audit: ReturnType<typeof auditBuiltPage>;
 	if (!WIDE_SPACE.test(built)) {
 		audit = auditBuiltPage(built, readAsset.bytes, true);
-		if (audit.html !== built) html = ownBytes(Buffer.from(audit.html, BYTES));
+		if (audit.pieces.length > 1 || audit.pieces[0] !== built) html = ownBytes(written(audit.pieces));
 	} else {
 		const text = page.toString('utf8');
 		audit = auditBuiltPage(text, readAsset.text);

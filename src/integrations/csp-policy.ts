@@ -65,7 +65,8 @@ function cachedHash(cache: Map<string, string>, body: string, encoding: 'utf8' |
 export const BYTES = 'latin1';
 
 /** The UTF-8 bytes of the characters other than ASCII's that JavaScript's `\s` matches, as `BYTES` reads them. */
-export const WIDE_SPACE = /\xC2\xA0|\xE1\x9A\x80|\xE2\x80[\x80-\x8A\xA8\xA9\xAF]|\xE2\x81\x9F|\xE3\x80\x80|\xEF\xBB\xBF/;
+export const WIDE_SPACE =
+	/\xC2\xA0|\xE1\x9A\x80|\xE2\x80[\x80-\x8A\xA8\xA9\xAF]|\xE2\x81\x9F|\xE3\x80\x80|\xEF\xBB\xBF/;
 
 /** The text of a string of bytes (`BYTES`). */
 export function textOf(bytes: string): string {
@@ -276,13 +277,42 @@ const META_POLICY_BYTES = new RegExp(forBytes(META_POLICY.source), 'i');
 
 /** The page with its `<meta>` policy replaced by `policy` (`bytes`: the page is bytes). */
 function withMetaPolicy(html: string, policy: Policy, bytes = false): string {
-	const meta = `<meta http-equiv="content-security-policy" content="${serializePolicy(policy)}">`;
-	return bytes ? html.replace(META_POLICY_BYTES, bytesOf(meta)) : html.replace(META_POLICY, meta);
+	return metaReplaced(html, policy, bytes).html;
+}
+
+/** The `<meta>` policy as this module writes it, and as Astro does. */
+const WRITTEN_META = /^<meta http-equiv="content-security-policy" content="[^"<>]*">$/;
+
+/**
+ * `withMetaPolicy`, and the page in three pieces (before the old `<meta>`, the new one, after it) where it is
+ * written there, which the build writes without joining them (a page is over 128 KB: a new string of it is
+ * memory V8 maps afresh).
+ */
+function metaReplaced(
+	html: string,
+	policy: Policy,
+	bytes: boolean,
+): { html: string; pieces: string[]; at: number; old: string; meta: string } | { html: string; pieces: [string] } {
+	const pattern = bytes ? META_POLICY_BYTES : META_POLICY;
+	const text = `<meta http-equiv="content-security-policy" content="${serializePolicy(policy)}">`;
+	const meta = bytes ? bytesOf(text) : text;
+	const match = pattern.exec(html);
+	// `replace` reads `$` in what it puts in.
+	if (!match || meta.includes('$')) {
+		const replaced = html.replace(pattern, meta);
+		return { html: replaced, pieces: [replaced] };
+	}
+	const old = match[0];
+	const pieces = [html.slice(0, match.index), meta, html.slice(match.index + old.length)];
+	// Concatenated, not joined: a string made of the pieces, copied only if it is read.
+	return { html: `${pieces[0]}${meta}` + (pieces[2] ?? ''), pieces, at: match.index, old, meta };
 }
 
 export interface PageAudit {
 	/** The page (text, or bytes as it was given), with its `<meta>` policy completed when `hashStyles` added style hashes. */
 	html: string;
+	/** `html` in pieces, to write without joining them. */
+	pieces: string[];
 	/** The style hashes added to the policy. */
 	added: string[];
 	/** The hashes dropped from the policy (`onlyPageHashes`). */
@@ -309,6 +339,7 @@ export function auditPage(
 	if (text === undefined)
 		return {
 			html,
+			pieces: [html],
 			added: [],
 			dropped: [],
 			policy: undefined,
@@ -331,8 +362,11 @@ export function auditPage(
 			policy.set(directive, sources);
 		}
 	}
-	if (added.length > 0 || dropped.length > 0) html = withMetaPolicy(html, policy, bytes);
-	if (options.skipProblems) return { html, added, dropped, problems: [], policy };
+	const page = html;
+	const replaced = added.length > 0 || dropped.length > 0 ? metaReplaced(html, policy, bytes) : undefined;
+	html = replaced?.html ?? html;
+	const pieces = replaced?.pieces ?? [html];
+	if (options.skipProblems) return { html, pieces, added, dropped, problems: [], policy };
 	const problems: string[] = [];
 	const scriptSources = elementSources(policy, 'script') ?? [];
 	for (const keyword of ["'unsafe-inline'", "'unsafe-eval'"]) {
@@ -346,14 +380,21 @@ export function auditPage(
 			`has an inline <${item.kind}> its policy does not allow (${hash(item.body)}): "${preview(bytes ? textOf(item.body) : item.body)}". Fix: move it into a processed <${item.kind}> (Astro hashes those), or add the hash to security.csp.${item.kind}Directive.hashes.`,
 		);
 	}
-	for (const { tag, name } of eventHandlerNames(html, bytes)) {
+	// Read in the page as it was when the `<meta>` is read alike in both (`eventHandlerNamesIn`): not a new copy.
+	let names: { tag: string; name: string }[] | undefined;
+	if (replaced && 'meta' in replaced && WRITTEN_META.test(replaced.old) && WRITTEN_META.test(replaced.meta)) {
+		const watch: Watch = { at: replaced.at, end: replaced.at + replaced.old.length, alike: false };
+		const found = eventHandlerNamesIn(page, bytes ? isAsciiSpace : isSpace, bytes, watch);
+		if (watch.alike) names = found;
+	}
+	for (const { tag, name } of names ?? eventHandlerNames(html, bytes)) {
 		if (/^on[a-z]+$/i.test(name)) {
 			problems.push(
 				`has an inline event handler ${name}= on <${tag}>, which the policy blocks. Fix: attach the listener in a script.`,
 			);
 		}
 	}
-	return { html, added, dropped, problems, policy };
+	return { html, pieces, added, dropped, problems, policy };
 }
 
 /** Whether a UTF-16 code unit is whitespace for JavaScript's `\s` (wider than HTML's, so never fewer names). */
@@ -421,11 +462,27 @@ export function eventHandlerNames(html: string, bytes = false): { tag: string; n
 	return eventHandlerNamesIn(html, isSpace, false);
 }
 
+/**
+ * A tag `eventHandlerNamesIn` looks out for, from `at` to `end` (its `>` included). `alike` tells whether it was read
+ * as a tag of its own: read from its `<`, as a tag written as they read one, to its `>`, after every tag before it
+ * ended, not in a script or style body, and without the regular expressions. Then another tag written so in its place,
+ * whose names do not start with `on` either, gives the same names: the read goes on after it as it does after this
+ * one, and the script and style bodies after it are the same (it has no `<` but its first character). So the names of
+ * the page with its `<meta>` policy rewritten are read in the page as it was (`auditPage`).
+ */
+interface Watch {
+	at: number;
+	end: number;
+	alike: boolean;
+}
+
 function eventHandlerNamesIn(
 	html: string,
 	isSpace: (code: number) => boolean,
 	bytes: boolean,
+	watch?: Watch,
 ): { tag: string; name: string }[] {
+	let crossed = false;
 	const found: { tag: string; name: string }[] = [];
 	const end = html.length;
 	const bodies = rawTextBodies(html);
@@ -514,8 +571,15 @@ function eventHandlerNamesIn(
 				if (at === value) regular = false;
 			}
 		}
+		if (watch) {
+			if (open === watch.at) watch.alike = !crossed && regular && closed && at === watch.end - 1;
+			else if (open < watch.at && at >= watch.at) crossed = true;
+		}
 		// The tag ran into a script or style body (which the regular expressions cut out before reading tags).
-		if (at >= limit && limit < end) return eventHandlerNamesByPattern(bytes ? textOf(html) : html);
+		if (at >= limit && limit < end) {
+			if (watch) watch.alike = false;
+			return eventHandlerNamesByPattern(bytes ? textOf(html) : html);
+		}
 		open = html.indexOf('<', regular && closed ? at + 1 : open + 1);
 	}
 	return found;
