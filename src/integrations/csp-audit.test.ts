@@ -203,6 +203,23 @@ describe('withPagePass', () => {
 		});
 	});
 
+	test('reads a page rendered in chunks as the one page they make', async () => {
+		const pass = new PagePass(builtSite(), 0);
+		const html = PAGES['lessons/aget/index.html'] ?? '';
+		const chunked = () => {
+			const body = new ReadableStream<Uint8Array>({
+				start(controller) {
+					for (const part of [html.slice(0, 100), html.slice(100, 101), html.slice(101)])
+						controller.enqueue(bytes(part));
+					controller.close();
+				},
+			});
+			return new Response(body, { headers: { 'content-type': 'text/html' } });
+		};
+		const result = await withPagePass(prerenderer(chunked), pass).render(request('/lessons/aget/'), { routeData });
+		expect(await (result as Response).text()).toBe(auditBuiltPage(html, () => stylesheet).html);
+	});
+
 	test('leaves data and redirects as they are', async () => {
 		const pass = new PagePass(builtSite(), 0);
 		const json = rendered('{"a":"<script>"}', 'application/json');

@@ -389,6 +389,22 @@ function isPassedResponse(response: Response): boolean {
 	return /^text\/html\b/i.test(response.headers.get('content-type') ?? '');
 }
 
+/**
+ * The bytes of a response's body, read from its stream: the chunk itself where there is one (Astro's pages), which
+ * `arrayBuffer()` would copy twice (undici joins the chunks into a new buffer, then copies that), on Astro's thread.
+ */
+async function bodyBytes(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+	const reader = body.getReader();
+	const chunks: Uint8Array[] = [];
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		if (!(value instanceof Uint8Array)) throw new TypeError('Received non-Uint8Array chunk');
+		chunks.push(value);
+	}
+	return chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
+}
+
 /** Astro's prerenderer, with each HTML page it renders given to `pass` and the completed page written in its place. */
 export function withPagePass(prerenderer: AstroPrerenderer, pass: PagePass): AstroPrerenderer {
 	return {
@@ -403,8 +419,8 @@ export function withPagePass(prerenderer: AstroPrerenderer, pass: PagePass): Ast
 		render: async (request, options) => {
 			const result = await prerenderer.render(request, options);
 			const response = result instanceof Response ? result : result.response;
-			if (!isPassedResponse(response)) return result;
-			const page = await pass.page(new URL(request.url).pathname, new Uint8Array(await response.arrayBuffer()));
+			if (!response.body || !isPassedResponse(response)) return result;
+			const page = await pass.page(new URL(request.url).pathname, await bodyBytes(response.body));
 			const headers = new Headers(response.headers);
 			headers.delete('content-length');
 			// The page as a one-chunk stream: a Response made from the bytes themselves copies them first.
