@@ -70,6 +70,8 @@ for (let code = 1; code < 2 ** ESCAPED.length; code++) {
 	ESCAPED_CODES[characters] = code;
 	ESCAPED_BY_CODE[code] = characters;
 }
+const SPECIAL = /[&<>"']/;
+const PRIVATE = /[\uE000-\uE002]/;
 /** What is left of a token changed on its way into the page: its characters, raw or in a URL, or its letters. */
 const LEFT_OVER = /[\uE000-\uE002]|%EE%80%8[0-2]|aw-frame-/i;
 const HOLE = new RegExp(`${OPEN}(\\d+)\\.(\\d*)\\.([^${CLOSE}]*)${CLOSE}|aw-frame-(\\d+)-x`, 'g');
@@ -94,14 +96,15 @@ export function framePage(page: FramePage): PracticeFrame | undefined {
 	// Equal strings get one token, so that what the layout compares (the current page's link) compares the same.
 	const token = (value: string): string => {
 		if (value === '') return value;
-		if (value.includes(OPEN) || value.includes(CLOSE) || value.includes(CONTENT_MARK)) plain = false;
 		let index = numbers.get(value);
 		if (index === undefined) {
+			if (PRIVATE.test(value)) plain = false;
 			index = values.push(value) - 1;
 			numbers.set(value, index);
 		}
+		if (!SPECIAL.test(value)) return `${OPEN}${index}..${CLOSE}`;
 		const escaped = [...ESCAPED].filter((character) => value.includes(character)).join('');
-		return `${OPEN}${index}.${escaped.length === 0 ? '' : ESCAPED_CODES[escaped]}.${escaped}${CLOSE}`;
+		return `${OPEN}${index}.${ESCAPED_CODES[escaped]}.${escaped}${CLOSE}`;
 	};
 	const link = ({ label, href }: PracticeLink): PracticeLink => ({ label: token(label), href: token(href) });
 	const tokens: FramePage = {
