@@ -6,7 +6,7 @@
  * fails when a Starlight or Astro update renders the frame in a way the templates do not follow.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateLesson } from '../../../scripts/quality/generate-lessons.ts';
@@ -59,7 +59,8 @@ describe('the practice pages’ frame', () => {
 		const root = project();
 		const stats = path.join(work, 'frames.txt');
 		build(root, './dist-filled', { AWAITABLE_FRAME_STATS: stats });
-		build(root, './dist-full', { AWAITABLE_FULL_FRAME: '1' });
+		const none = path.join(work, 'no-frames.txt');
+		build(root, './dist-full', { AWAITABLE_FULL_FRAME: '1', AWAITABLE_FRAME_STATS: none });
 		const filled = path.join(root, 'dist-filled');
 		const full = path.join(root, 'dist-full');
 
@@ -72,6 +73,8 @@ describe('the practice pages’ frame', () => {
 		const heads = made.filter((part) => part === 'head').length;
 		expect(heads).toBeLessThanOrEqual(6);
 		expect(made.filter((part) => part === 'body')).toHaveLength(heads);
+		// …and not in the other build, which rendered the frame on every page.
+		expect(existsSync(none)).toBe(false);
 		expect(files(filled)).toEqual(files(full));
 		for (const file of files(full)) {
 			const [a, b] = [readFileSync(path.join(filled, file)), readFileSync(path.join(full, file))];
