@@ -59,6 +59,9 @@ describe('the sidebar rendered once and reused', () => {
 	it('finds an href as Astro escapes it', () => {
 		const current = [{ ...link('/a&b/', true), type: 'link' as const }] as Parameters<typeof markCurrent>[1];
 		expect(markCurrent('<a href="/a&amp;b/">', current)).toBe('<a href="/a&amp;b/" aria-current="page">');
+		// Astro writes `<`, `>` and `'` as they are in an attribute: a link with them is still found.
+		const odd = [{ ...link("/it's/<x>/", true), type: 'link' as const }] as Parameters<typeof markCurrent>[1];
+		expect(markCurrent(`<a href="/it's/<x>/">`, odd)).toBe(`<a href="/it's/<x>/" aria-current="page">`);
 	});
 
 	it('renders a sidebar once and reuses it for the next page', async () => {

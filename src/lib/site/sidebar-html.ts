@@ -10,6 +10,7 @@
  * is the HTML Starlight renders for that page, byte for byte.
  */
 import type { StarlightRouteData } from '@astrojs/starlight/route-data';
+import { addAttribute } from 'astro/runtime/server/index.js';
 
 type Entry = StarlightRouteData['sidebar'][number];
 type Link = Extract<Entry, { type: 'link' }>;
@@ -67,20 +68,12 @@ function keyOf(entries: readonly Entry[], parts: string[]): boolean {
 	return current;
 }
 
-/** Astro's escaping of an attribute value (`addAttribute`), so an href is found as it is written. */
-const escapeAttribute = (value: string) =>
-	value
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replaceAll('"', '&quot;')
-		.replaceAll("'", '&#39;');
-
 /** Marks the current links in a list rendered without a current page, where Starlight writes `aria-current`. */
 export function markCurrent(html: string, current: readonly Link[]): string {
 	let marked = html;
 	for (const href of new Set(current.map((link) => link.href))) {
-		const start = `<a href="${escapeAttribute(href)}"`;
+		// Astro's own escaping of the attribute (it escapes only `&` and `"`), so the href is found as it is written.
+		const start = `<a${String(addAttribute(href, 'href'))}`;
 		marked = marked
 			.replaceAll(`${start} `, `${start} aria-current="page" `)
 			.replaceAll(`${start}>`, `${start} aria-current="page">`);
