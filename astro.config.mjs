@@ -23,6 +23,7 @@ import practiceTypes from './src/integrations/practice-types.ts';
 import authorPage from './src/integrations/author-page.ts';
 import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import practiceLinks from './src/integrations/practice-links.ts';
+import practiceData from './src/integrations/practice-data.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
 import { noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
@@ -214,6 +215,9 @@ export default defineConfig({
 		practiceTypes(),
 		authorPage(),
 		practiceDevErrors(),
+		// The lessons' practice data files, `/practice/<lesson>.json`: an endpoint in `astro dev`, written beside the
+		// practice pages in builds, outside Astro's routing (src/integrations/practice-data.ts).
+		practiceData(),
 		// Pagefind reads only the pages it indexes (src/integrations/pagefind-pages.ts): not the practice pages. Last:
 		// Starlight's hook starts the index and this one's `astro:build:done` waits for it, after every other.
 		pagefindPages(),
