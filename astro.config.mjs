@@ -24,6 +24,7 @@ import authorPage from './src/integrations/author-page.ts';
 import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import practiceLinks from './src/integrations/practice-links.ts';
 import practiceData from './src/integrations/practice-data.ts';
+import noDepOptimizer from './src/integrations/no-dep-optimizer.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
 import { noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
@@ -218,6 +219,9 @@ export default defineConfig({
 		// The lessons' practice data files, `/practice/<lesson>.json`: an endpoint in `astro dev`, written beside the
 		// practice pages in builds, outside Astro's routing (src/integrations/practice-data.ts).
 		practiceData(),
+		// No pre-bundling of the browser's dependencies in `astro build` and `astro sync`, which never serve them
+		// (src/integrations/no-dep-optimizer.ts).
+		noDepOptimizer(),
 		// Pagefind reads only the pages it indexes (src/integrations/pagefind-pages.ts): not the practice pages. Last:
 		// Starlight's hook starts the index and this one's `astro:build:done` waits for it, after every other.
 		pagefindPages(),
