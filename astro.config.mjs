@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
-import starlightLinksValidator from 'starlight-links-validator';
 import { normalizeBase } from './src/lib/site/base-path.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
@@ -32,6 +31,13 @@ import { SIDEBAR } from './src/lib/site/sidebar.ts';
 import { preactWithoutSignals } from './src/lib/site/preact-without-signals.ts';
 import { preactJsxWithoutBabel } from './src/lib/site/preact-jsx.ts';
 import { smallPreloadHelper } from './src/lib/site/preload-helper.ts';
+import { compileTypeScript } from './src/lib/site/config-typescript.ts';
+
+// Node loads this file itself, not Astro's fallback through a Vite server (about a second of start-up): the
+// TypeScript Node cannot strip, starlight-links-validator's, is compiled by a module hook registered here, before
+// the package is imported (src/lib/site/config-typescript.ts). The static imports above must stay strippable.
+compileTypeScript(['starlight-links-validator'], new URL('.', import.meta.url));
+const { default: starlightLinksValidator } = await import('starlight-links-validator');
 
 /*
  * Where the site is hosted. `SITE` is the origin used for canonical URLs, Open Graph tags and the sitemap;
