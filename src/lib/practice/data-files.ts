@@ -23,7 +23,7 @@ const KEY = Symbol.for('awaitable.practice-data-writer');
 
 /** Registers (or, with `undefined`, removes) the writer of this build's data files. */
 export function setPracticeDataWriter(writer: PracticeDataWriter | undefined): void {
-	(globalThis as { [KEY]?: PracticeDataWriter })[KEY] = writer;
+	(globalThis as { [KEY]?: PracticeDataWriter | undefined })[KEY] = writer;
 }
 
 /**
