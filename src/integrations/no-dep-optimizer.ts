@@ -2,7 +2,7 @@
  * Vite's dependency optimizer off in `astro build` and `astro sync`. To sync the content collections, Astro starts
  * a temporary Vite dev server, and Vite's dev server pre-bundles the browser's `optimizeDeps.include` (Astro's dev
  * toolbar, and @astrojs/preact's renderer, Preact and its hooks, signals and debug tools) with Rolldown before it
- * answers: at 500 lessons the build's start-up waited about half a second for files in `node_modules/.vite/deps`
+ * answers: the build's start-up waited up to a second (on the shared 2-core machine) for files in `node_modules/.vite/deps`
  * that nothing reads (the sync loads only the content configuration, on the server; a build bundles the islands
  * itself). `astro dev` keeps the optimizer: its browser pages load those bundles. The built site is the same, byte
  * for byte.

@@ -1,8 +1,8 @@
 /**
  * Lets Node load astro.config.mjs by itself. Astro first tries a plain `import()` of the configuration and, when
  * that fails, starts a Vite dev server and loads the configuration again through it, every TypeScript module the
- * configuration imports transformed with source maps: at 500 lessons about a second of the build's start-up (3–4 s
- * on a loaded machine), before any integration runs. Node itself runs TypeScript by stripping its types; what it
+ * configuration imports transformed with source maps: at 500 lessons 3–4 s of the build's start-up on the shared
+ * 2-core machine (0.8 s of CPU), before any integration runs. Node itself runs TypeScript by stripping its types; what it
  * cannot strip is TypeScript shipped in `node_modules` (starlight-links-validator ships its sources, with imports
  * that name no extension) and the few constructs that need compiling (parameter properties, enums).
  *
