@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
-import starlightLinksValidator from 'starlight-links-validator';
 import { normalizeBase } from './src/lib/site/base-path.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/site/base-links-plugin.ts';
@@ -23,6 +22,8 @@ import practiceTypes from './src/integrations/practice-types.ts';
 import authorPage from './src/integrations/author-page.ts';
 import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import practiceLinks from './src/integrations/practice-links.ts';
+import practiceData from './src/integrations/practice-data.ts';
+import noDepOptimizer from './src/integrations/no-dep-optimizer.ts';
 import { scrollableTablesPlugin } from './src/lib/site/scrollable-tables-plugin.ts';
 import { codeBreaksPlugin } from './src/lib/site/code-breaks-plugin.ts';
 import { noJsThemePlugin } from './src/lib/site/no-js-theme.ts';
@@ -30,6 +31,13 @@ import { SIDEBAR } from './src/lib/site/sidebar.ts';
 import { preactWithoutSignals } from './src/lib/site/preact-without-signals.ts';
 import { preactJsxWithoutBabel } from './src/lib/site/preact-jsx.ts';
 import { smallPreloadHelper } from './src/lib/site/preload-helper.ts';
+import { compileTypeScript } from './src/lib/site/config-typescript.ts';
+
+// Node loads this file itself, not Astro's fallback through a Vite server (about a second of start-up): the
+// TypeScript Node cannot strip, starlight-links-validator's, is compiled by a module hook registered here, before
+// the package is imported (src/lib/site/config-typescript.ts). The static imports above must stay strippable.
+compileTypeScript(['starlight-links-validator'], new URL('.', import.meta.url));
+const { default: starlightLinksValidator } = await import('starlight-links-validator');
 
 /*
  * Where the site is hosted. `SITE` is the origin used for canonical URLs, Open Graph tags and the sitemap;
@@ -214,6 +222,12 @@ export default defineConfig({
 		practiceTypes(),
 		authorPage(),
 		practiceDevErrors(),
+		// The lessons' practice data files, `/practice/<lesson>.json`: an endpoint in `astro dev`, written beside the
+		// practice pages in builds, outside Astro's routing (src/integrations/practice-data.ts).
+		practiceData(),
+		// No pre-bundling of the browser's dependencies in `astro build` and `astro sync`, which never serve them
+		// (src/integrations/no-dep-optimizer.ts).
+		noDepOptimizer(),
 		// Pagefind reads only the pages it indexes (src/integrations/pagefind-pages.ts): not the practice pages. Last:
 		// Starlight's hook starts the index and this one's `astro:build:done` waits for it, after every other.
 		pagefindPages(),

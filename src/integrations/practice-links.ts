@@ -17,7 +17,6 @@ import {
 	recordedPracticeLinks,
 	type PracticeLink,
 } from '../lib/practice/links.ts';
-import { PracticeDataError } from '../lib/practice/loader.ts';
 import { lineOfPath, parseWithLines } from '../lib/practice/parse-file.ts';
 import { normalizeBase } from '../lib/site/base-path.ts';
 
@@ -84,7 +83,7 @@ export default function practiceLinks(): AstroIntegration {
 				base = normalizeBase(config.base);
 				site = config.site;
 			},
-			'astro:build:done': ({ dir, pages, logger }) => {
+			'astro:build:done': async ({ dir, pages, logger }) => {
 				const links = recordedPracticeLinks() ?? [];
 				if (links.length === 0) return;
 				const out = fileURLToPath(dir);
@@ -108,6 +107,10 @@ export default function practiceLinks(): AstroIntegration {
 					logger.info(`Checked the ${links.length} link${links.length === 1 ? '' : 's'} of the practice data.`);
 					return;
 				}
+				// Imported only for a broken link. Node loads this file with the configuration and cannot strip the loader's
+				// TypeScript (its error class has a parameter property); imported now, it is compiled by the hook of
+				// src/lib/site/config-typescript.ts, and a build without broken links never loads its module graph.
+				const { PracticeDataError } = await import('../lib/practice/loader.ts');
 				throw new PracticeDataError(problems, 'broken link');
 			},
 		},
