@@ -5,41 +5,63 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { startedByAstroCli } from '../lib/site/astro-cli.ts';
 import {
+	BATCH,
 	keepParseAhead,
-	yamlFilesSync,
-	type AheadAnswer,
 	type AheadJob,
+	type AheadMessage,
 	type FileAhead,
 } from '../lib/practice/parse-ahead.ts';
 import { PRACTICE_DIRECTORY } from '../lib/practice/set-index.ts';
 
-/** Starts the worker on every practice file of the project (the loader's list, in its order). */
+/** Starts the worker on every practice file of the project, and keeps it for the loader. */
 export function startParseAhead(root: string, directory = path.join(root, PRACTICE_DIRECTORY)): void {
-	const files = yamlFilesSync(directory);
-	if (files.length === 0) return;
 	const worker = new Worker(new URL('../lib/practice/parse-ahead-worker.ts', import.meta.url), {
-		workerData: { root, files } satisfies AheadJob,
+		workerData: { root, directory } satisfies AheadJob,
 	});
-	const pending = files.map(() => Promise.withResolvers<FileAhead | undefined>());
-	worker.on('message', (answers: AheadAnswer[]) => {
-		for (const { index, file } of answers) pending[index]?.resolve(file);
+	const listed = Promise.withResolvers<string[]>();
+	const batches: PromiseWithResolvers<ArrayBuffer | undefined>[] = [];
+	worker.on('message', (message: AheadMessage) => {
+		if ('files' in message) {
+			for (let start = 0; start < message.files.length; start += BATCH) batches.push(Promise.withResolvers());
+			listed.resolve(message.files);
+		} else batches[message.batch]?.resolve(message.bytes);
 	});
 	// A worker that fails or stops early leaves its files to the loader.
 	const giveUp = () => {
-		for (const { resolve } of pending) resolve(undefined);
+		listed.resolve([]);
+		for (const { resolve } of batches) resolve(undefined);
 	};
 	worker.on('error', giveUp);
 	worker.on('exit', giveUp);
 	// Nothing waits for it to end: a process whose loader never asks ends without it.
 	worker.unref();
+
+	const indexOf = listed.promise.then((files) => new Map(files.map((file, index) => [file, index])));
+	const decoded = new Map<number, Promise<(FileAhead | undefined)[]>>();
+	const batch = (number: number) => {
+		let results = decoded.get(number);
+		if (!results) {
+			results = (batches[number]?.promise ?? Promise.resolve(undefined)).then((bytes) =>
+				bytes ? (deserialize(new Uint8Array(bytes)) as (FileAhead | undefined)[]) : [],
+			);
+			decoded.set(number, results);
+		}
+		return results;
+	};
 	keepParseAhead({
 		root,
 		directory,
-		results: new Map(files.map((file, index) => [file, (pending[index] as (typeof pending)[number]).promise])),
+		files: listed.promise,
+		get: async (absolute) => {
+			const index = (await indexOf).get(absolute);
+			if (index === undefined) return undefined;
+			return (await batch(Math.floor(index / BATCH)))[index % BATCH];
+		},
 		stop: () => void worker.terminate(),
 	});
 }

@@ -305,21 +305,22 @@ describe('the practice files parsed ahead in a worker', () => {
 			);
 		return { store, logs, error };
 	};
-	/** Waits until the worker has answered for every file, and keeps its results for the loader again. */
+	/** Waits until the worker has answered for every file, and keeps its parse for the loader again. */
 	const workerDone = async () => {
-		const results = takeParseAhead(root, directory());
-		expect(results?.size).toBeGreaterThan(20);
-		await Promise.all(results?.values() ?? []);
-		keepParseAhead({ root, directory: directory(), results: results ?? new Map(), stop: () => undefined });
-		return results ?? new Map();
+		const ahead = takeParseAhead(root, directory());
+		expect(ahead).toBeDefined();
+		const files = (await ahead?.files) ?? [];
+		expect(files.length).toBeGreaterThan(20);
+		const answers = await Promise.all(files.map((file) => ahead?.get(file)));
+		if (ahead) keepParseAhead(ahead);
+		return answers;
 	};
 	afterEach(() => stopParseAhead());
 
 	test('the loader takes what the worker read and parsed, and stores, logs and reports exactly what its own parse gives', async () => {
 		const own = await build();
 		startParseAhead(root);
-		const results = await workerDone();
-		for (const answer of await Promise.all(results.values())) expect(answer).toMatchObject({ result: { ok: true } });
+		for (const answer of await workerDone()) expect(answer).toMatchObject({ result: { ok: true } });
 		// Changed on disk after the worker read it: the loader's sets are the worker's.
 		const quiz = readFileSync(path.join(root, QUIZ), 'utf8');
 		editPrompt('Changed after the worker read it');
@@ -348,9 +349,20 @@ describe('the practice files parsed ahead in a worker', () => {
 		const own = await build();
 		expect(own.error).toMatch(/AW101[\s\S]*AW301/);
 		startParseAhead(root);
-		const answers = await Promise.all((await workerDone()).values());
+		const answers = await workerDone();
 		expect(answers.filter((answer) => answer?.result.ok === false)).toHaveLength(2);
 		expect((await build()).error).toBe(own.error);
+	});
+
+	test('a worker stopped before it answered leaves every file to the loader', async () => {
+		const own = await build();
+		startParseAhead(root);
+		const ahead = takeParseAhead(root, directory());
+		ahead?.stop();
+		if (ahead) keepParseAhead(ahead);
+		const stopped = await build();
+		expect(stopped.error).toBeUndefined();
+		expect([...stopped.store.entries()]).toEqual([...own.store.entries()]);
 	});
 
 	test('a file the worker did not list is read and parsed by the loader', async () => {

@@ -167,9 +167,10 @@ export function practiceLoader(options: { base: string }): Loader {
 				const present = new Set(files);
 				for (const absolute of parsed.keys()) if (!present.has(absolute)) parsed.delete(absolute);
 				// Each file's text and parse from the worker; the files it has not got (or could not read) are read here.
-				const fromWorker = ahead ?? new Map<string, Promise<FileAhead | undefined>>();
+				const fromWorker = ahead;
 				ahead = undefined;
-				const sources = readAhead(files.filter((absolute) => !parsed.has(absolute) && !fromWorker.has(absolute)));
+				const listed = new Set(fromWorker ? await fromWorker.files : []);
+				const sources = readAhead(files.filter((absolute) => !parsed.has(absolute) && !listed.has(absolute)));
 				for (const absolute of files) {
 					const file = path.relative(root, absolute).split(path.sep).join('/');
 					const id = path
@@ -179,7 +180,7 @@ export function practiceLoader(options: { base: string }): Loader {
 						.join('/');
 					let cached = parsed.get(absolute);
 					if (!cached) {
-						const early = await fromWorker.get(absolute);
+						const early = listed.has(absolute) ? await fromWorker?.get(absolute) : undefined;
 						const source = early?.source ?? (await (sources.get(absolute) ?? readFile(absolute, 'utf8')));
 						// In a build, a file whose entry the store holds with this digest loaded cleanly when it was
 						// stored (a file with a problem stops the build before its entry is written): its summary stands

@@ -1,29 +1,31 @@
 /**
- * The worker thread of `parse-ahead.ts`: reads each practice file, parses and validates it (`parse-file.ts`) and
- * checks its multiple-choice items (`quality.ts`), in the loader's order, sending the results in small batches.
+ * The worker thread of `parse-ahead.ts`: lists the practice files as the loader does, then reads each one,
+ * parses and validates it (`parse-file.ts`) and checks its multiple-choice items (`quality.ts`), in that order,
+ * sending the results in serialized batches.
  */
 import { readFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AheadAnswer, AheadJob } from './parse-ahead.ts';
-import { projectFile } from './parse-ahead.ts';
+import { BATCH, projectFile, yamlFilesSync, type AheadJob, type AheadMessage, type FileAhead } from './parse-ahead.ts';
 import { parsePracticeFile } from './parse-file.ts';
 import { fileQuality } from './quality.ts';
 
-/** Files per message: the loader can start on the first ones while the worker parses the rest. */
-const BATCH = 32;
-
-const { root, files } = workerData as AheadJob;
-let batch: AheadAnswer[] = [];
-files.forEach((absolute, index) => {
-	batch.push({ index, file: parseAhead(absolute) });
-	if (batch.length === BATCH || index === files.length - 1) {
-		parentPort?.postMessage(batch);
-		batch = [];
-	}
-});
+const { root, directory } = workerData as AheadJob;
+const files = yamlFilesSync(directory);
+const send = (message: AheadMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
+send({ files });
+for (let start = 0; start < files.length; start += BATCH) {
+	const serialized = serialize(files.slice(start, start + BATCH).map(parseAhead));
+	// The buffer is moved, not copied; a view on a larger buffer is copied out first.
+	const bytes =
+		serialized.byteOffset === 0 && serialized.byteLength === serialized.buffer.byteLength
+			? (serialized.buffer as ArrayBuffer)
+			: new Uint8Array(serialized).buffer;
+	send({ batch: start / BATCH, bytes }, [bytes]);
+}
 
 /** One file's text, parse and quality; `undefined` when something threw (the loader then does it, and reports it). */
-function parseAhead(absolute: string): AheadAnswer['file'] {
+function parseAhead(absolute: string): FileAhead | undefined {
 	try {
 		const file = projectFile(root, absolute);
 		const source = readFileSync(absolute, 'utf8');

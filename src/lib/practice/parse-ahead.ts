@@ -19,16 +19,22 @@ export interface FileAhead {
 	quality?: { items: ChoiceItem[]; problems: AuthorProblem[] };
 }
 
-/** One file's answer from the worker: `undefined` when it could not read or parse it (the loader does it then). */
-export interface AheadAnswer {
-	index: number;
-	file: FileAhead | undefined;
-}
+/**
+ * The worker's messages: first the files it found, in the loader's order; then, for each run of BATCH files in
+ * that order, their results (`FileAhead`, or `undefined` where it could not read or parse a file: the loader
+ * does it then) serialized with `v8.serialize` into one buffer, moved to the main thread rather than copied.
+ * The main thread deserializes a batch only when the loader asks for one of its files, so receiving them while
+ * Astro starts up costs it next to nothing.
+ */
+export type AheadMessage = { files: string[] } | { batch: number; bytes: ArrayBuffer };
+
+/** Files per batch: the loader can start on the first ones while the worker parses the rest. */
+export const BATCH = 32;
 
 /** What the worker is given. */
 export interface AheadJob {
 	root: string;
-	files: string[];
+	directory: string;
 }
 
 /** `.yaml` and `.yml` files under `directory`, sorted: the loader's list, read synchronously. */
@@ -50,11 +56,14 @@ export function yamlFilesSync(directory: string): string[] {
 export const projectFile = (root: string, absolute: string): string =>
 	path.relative(root, absolute).split(path.sep).join('/');
 
-/** A parse started for one project and practice folder: each file's result, by absolute path, and how to stop it. */
+/** A parse started for one project and practice folder. */
 export interface Ahead {
 	root: string;
 	directory: string;
-	results: Map<string, Promise<FileAhead | undefined>>;
+	/** The files the worker found (none when it failed before listing them). */
+	files: Promise<readonly string[]>;
+	/** A file's result; `undefined` for a file the worker did not list, could not read or parse, or when it failed. */
+	get: (absolute: string) => Promise<FileAhead | undefined>;
 	stop: () => void;
 }
 
@@ -72,19 +81,16 @@ export function keepParseAhead(ahead: Ahead): void {
 }
 
 /**
- * The worker's results for the files under `directory` of project `root`, once: the first load of the practice
- * collection takes them, a later load (a save in `astro dev`) reads the files it needs itself. `undefined` when
- * no parse was started for this folder.
+ * The worker's parse of the files under `directory` of project `root`, once: the first load of the practice
+ * collection takes it, a later load (a save in `astro dev`) reads the files it needs itself. `undefined` when no
+ * parse was started for this folder.
  */
-export function takeParseAhead(
-	root: string,
-	directory: string,
-): Map<string, Promise<FileAhead | undefined>> | undefined {
+export function takeParseAhead(root: string, directory: string): Ahead | undefined {
 	const ahead = holder[AHEAD];
 	const same = (a: string, b: string) => path.resolve(a) === path.resolve(b);
 	if (!ahead || !same(ahead.root, root) || !same(ahead.directory, directory)) return undefined;
 	holder[AHEAD] = undefined;
-	return ahead.results;
+	return ahead;
 }
 
 /** Stops a parse not taken yet. */
