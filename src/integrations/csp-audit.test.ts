@@ -17,7 +17,7 @@ import {
 import { pagefindView } from './pagefind-view.ts';
 import { deferModuleScripts, inlineSmallImages } from '../lib/site/after-paint.ts';
 import { hoistStylesheets, inlineStylesheets } from '../lib/site/hoist-stylesheets.ts';
-import { cspHash } from './csp-policy.ts';
+import { bytesOf, cspHash, textOf } from './csp-policy.ts';
 
 const script = 'document.documentElement.dataset.theme="dark"';
 const stylesheet = '.ec{color:red}';
@@ -133,6 +133,23 @@ describe('the page pass', () => {
 		expect(results.find(({ page }) => page === 'bad/index.html')?.problems).toHaveLength(2);
 	});
 
+	test('reads a page as its bytes, or as text where it has whitespace beyond ASCII, to the same page', async () => {
+		const options = builtSite();
+		const svg = '<svg viewBox="0 0 1 1"><title>à — →</title></svg>';
+		writeFileSync(path.join(options.out, '_astro/logo.svg'), svg);
+		const read = (href: string) => ({ '/_astro/ec.css': stylesheet, '/_astro/logo.svg': svg })[href];
+		const body = `<main><h1>Dashes — and arrows →</h1><img alt=à src="/_astro/logo.svg"><link rel="stylesheet" href="/_astro/ec.css"><b onclick=x>Ġ</b></main>`;
+		for (const pass of [new PagePass(options, 0), new PagePass(options, 1)]) {
+			for (const html of [page(body), page(body.replace(' and', '\u00a0and'))]) {
+				const written = Buffer.from(await pass.page('/unicode/', bytes(html))).toString('utf8');
+				expect(written).toBe(auditBuiltPage(html, read).html);
+				expect(written).toContain('<style>');
+				expect(written).toContain('data:image/svg+xml');
+			}
+			await pass.close();
+		}
+	});
+
 	test('fails the page a worker could not pass, with the reason', async () => {
 		const options = builtSite();
 		// A stylesheet that cannot be read: a folder where the file should be.
@@ -186,6 +203,23 @@ describe('withPagePass', () => {
 		});
 	});
 
+	test('reads a page rendered in chunks as the one page they make', async () => {
+		const pass = new PagePass(builtSite(), 0);
+		const html = PAGES['lessons/aget/index.html'] ?? '';
+		const chunked = () => {
+			const body = new ReadableStream<Uint8Array>({
+				start(controller) {
+					for (const part of [html.slice(0, 100), html.slice(100, 101), html.slice(101)])
+						controller.enqueue(bytes(part));
+					controller.close();
+				},
+			});
+			return new Response(body, { headers: { 'content-type': 'text/html' } });
+		};
+		const result = await withPagePass(prerenderer(chunked), pass).render(request('/lessons/aget/'), { routeData });
+		expect(await (result as Response).text()).toBe(auditBuiltPage(html, () => stylesheet).html);
+	});
+
 	test('leaves data and redirects as they are', async () => {
 		const pass = new PagePass(builtSite(), 0);
 		const json = rendered('{"a":"<script>"}', 'application/json');
@@ -225,10 +259,19 @@ describe('rewriteForFirstPaint', () => {
 			`<p>No head</p>${link('/_astro/ec.css')}${module('/_astro/c.js')}<img src="/_astro/logo.svg">`,
 			`<html><head></head><body><img src="/_astro/big.png"><script type="module">a()</script></body></html>`,
 		];
+		pages.push(
+			`<html><head></head><body><img alt=à src="/_astro/logo.svg"><img alt=àsrc="/_astro/logo.svg"><p>— →</p>${link('/_astro/ec.css')}</body></html>`,
+		);
+		const readBytes = (href: string) => {
+			const text = read(textOf(href));
+			return text === undefined ? undefined : bytesOf(text);
+		};
 		for (const html of pages) {
-			expect(rewriteForFirstPaint(html, read)).toBe(
+			const rewritten = rewriteForFirstPaint(html, read);
+			expect(rewritten).toBe(
 				inlineSmallImages(deferModuleScripts(inlineStylesheets(hoistStylesheets(html), read)), read),
 			);
+			expect(rewriteForFirstPaint(bytesOf(html), readBytes, true)).toBe(bytesOf(rewritten));
 		}
 	});
 });

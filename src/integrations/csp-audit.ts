@@ -19,7 +19,7 @@ import { isServerBuild } from '../lib/site/astro-output.ts';
 import { PAGEFIND_BODY, pagefindView } from './pagefind-view.ts';
 import { BODY_LINK, inlineStylesheet } from '../lib/site/hoist-stylesheets.ts';
 import { deferredModuleScript, inlinedImage, MODULE_SCRIPT, SVG_IMAGE } from '../lib/site/after-paint.ts';
-import { auditPage, type Policy } from './csp-policy.ts';
+import { auditPage, BYTES, bytesOf, forBytes, type Policy, textOf, WIDE_SPACE } from './csp-policy.ts';
 
 /** Where the pass's pages go and how their assets are found. */
 export interface PassOptions {
@@ -48,34 +48,43 @@ export interface PassedPage {
  * One pass over a built page: stylesheets into the head and inlined (hoist-stylesheets.ts), module scripts held
  * until the first paint and small images inlined (after-paint.ts), all in one scan (`rewriteForFirstPaint`), then
  * the check (`auditPage`: the policy parsed, the inline code found and the `<meta>` rewritten once per page, with
- * only the page's own hashes kept).
+ * only the page's own hashes kept). With `bytes`, the page is bytes (csp-policy.ts: `BYTES`) without `WIDE_SPACE`,
+ * `readAsset` takes and gives bytes too, and so is the page returned.
  */
 export function auditBuiltPage(
 	built: string,
 	readAsset: (href: string) => string | undefined,
-): { html: string; problems: string[]; policy: Policy | undefined } {
-	const audit = auditPage(rewriteForFirstPaint(built, readAsset), { hashStyles: true, onlyPageHashes: true });
-	return { html: audit.html, problems: audit.problems, policy: audit.policy };
+	bytes = false,
+): { html: string; pieces: string[]; problems: string[]; policy: Policy | undefined } {
+	const audit = auditPage(rewriteForFirstPaint(built, readAsset, bytes), {
+		hashStyles: true,
+		onlyPageHashes: true,
+		bytes,
+	});
+	return { html: audit.html, pieces: audit.pieces, problems: audit.problems, policy: audit.policy };
 }
 
 /** What the four rewrites look for: a stylesheet link (group 1), a module script (2), an SVG image (3–5). */
-const REWRITTEN = new RegExp(`(${BODY_LINK.source})|${MODULE_SCRIPT.source}|${SVG_IMAGE.source}`, 'g');
+const REWRITTEN_SOURCE = `(${BODY_LINK.source})|${MODULE_SCRIPT.source}|${SVG_IMAGE.source}`;
+const REWRITTEN = new RegExp(REWRITTEN_SOURCE, 'g');
+const REWRITTEN_BYTES = new RegExp(forBytes(REWRITTEN_SOURCE), 'g');
 
 /**
  * The page as `hoistStylesheets`, `inlineStylesheets`, `deferModuleScripts` and `inlineSmallImages` leave it in
  * turn, in one scan and one new string (each of them copies the whole page, about 200 KB, and the check ran them
  * on every page): body stylesheet links are dropped and the new ones go before `</head>`, the head's links are
  * inlined, module scripts deferred and small SVG images inlined where they are. The page is the same as theirs
- * wherever no match overlaps another or `</head>` (csp-audit.test.ts compares both).
+ * wherever no match overlaps another or `</head>` (csp-audit.test.ts compares both). With `bytes`, the page is bytes
+ * (csp-policy.ts: `BYTES`) without `WIDE_SPACE`, `read` takes and gives bytes, and the page returned is bytes.
  */
-export function rewriteForFirstPaint(html: string, read: (href: string) => string | undefined): string {
+export function rewriteForFirstPaint(html: string, read: (href: string) => string | undefined, bytes = false): string {
 	const headEnd = html.indexOf('</head>');
 	const parts: string[] = [];
 	const hoisted: string[] = [];
 	const seen = new Set<string>();
 	let hoistAt = -1;
 	let from = 0;
-	for (const match of html.matchAll(REWRITTEN)) {
+	for (const match of html.matchAll(bytes ? REWRITTEN_BYTES : REWRITTEN)) {
 		const [text, link, src, start = '', image = '', end = ''] = match;
 		const inBody = headEnd !== -1 && match.index >= headEnd;
 		if (inBody && hoistAt === -1) {
@@ -95,7 +104,15 @@ export function rewriteForFirstPaint(html: string, read: (href: string) => strin
 				replacement = '';
 			} else replacement = inlineStylesheet(link, read);
 		} else if (src !== undefined) replacement = deferredModuleScript(src);
-		else replacement = inlinedImage(text, start, image, end, read);
+		else if (!bytes) replacement = inlinedImage(text, start, image, end, read);
+		else {
+			// An image is made a URL of its text; the tag is a few bytes.
+			const readText = (src: string) => {
+				const svg = read(bytesOf(src));
+				return svg === undefined ? undefined : textOf(svg);
+			};
+			replacement = bytesOf(inlinedImage(textOf(text), textOf(start), textOf(image), textOf(end), readText));
+		}
 		parts.push(html.slice(from, match.index), replacement);
 		from = match.index + text.length;
 	}
@@ -105,27 +122,69 @@ export function rewriteForFirstPaint(html: string, read: (href: string) => strin
 	return parts.join('');
 }
 
-/** A built stylesheet's or image's text by its href (under the site's base), read once per run. */
-function assetReader(out: string, base: string): (href: string) => string | undefined {
-	const stylesheets = new Map<string, string | undefined>();
-	return (href) => {
-		if (!stylesheets.has(href)) {
-			const file = href.startsWith(base) ? path.join(out, href.slice(base.length)) : undefined;
-			stylesheets.set(href, file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
-		}
-		return stylesheets.get(href);
-	};
+/** A built stylesheet's or image's text by its href (under the site's base), and the same as bytes, read once per run. */
+export interface AssetReader {
+	text: (href: string) => string | undefined;
+	bytes: (href: string) => string | undefined;
 }
 
-/** The pass over one page as rendered (UTF-8 bytes): `auditBuiltPage`, and what Pagefind reads of it. */
-export function passPage(rendered: Uint8Array, readAsset: (href: string) => string | undefined): PassedPage {
-	const bytes = Buffer.from(rendered.buffer, rendered.byteOffset, rendered.byteLength);
-	const built = bytes.toString('utf8');
-	const { html, problems, policy } = auditBuiltPage(built, readAsset);
+function assetReader(out: string, base: string): AssetReader {
+	const texts = new Map<string, string | undefined>();
+	const text = (href: string) => {
+		if (!texts.has(href)) {
+			const file = href.startsWith(base) ? path.join(out, href.slice(base.length)) : undefined;
+			texts.set(href, file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+		}
+		return texts.get(href);
+	};
+	const asBytes = new Map<string, string | undefined>();
+	const bytes = (href: string) => {
+		if (!asBytes.has(href)) {
+			const found = text(textOf(href));
+			asBytes.set(href, found === undefined ? undefined : bytesOf(found));
+		}
+		return asBytes.get(href);
+	};
+	return { text, bytes };
+}
+
+/** The bytes as a Uint8Array with a buffer of its own (one to transfer to another thread), copied when they share one. */
+function ownBytes(bytes: Uint8Array): Uint8Array {
+	return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
+/** The bytes of a page given in pieces (as bytes), written one after the other: a string of them would be a copy. */
+function written(pieces: readonly string[]): Buffer {
+	const page = Buffer.allocUnsafe(pieces.reduce((length, piece) => length + piece.length, 0));
+	let at = 0;
+	for (const piece of pieces) at += page.write(piece, at, BYTES);
+	return page;
+}
+
+/**
+ * The pass over one page as rendered (UTF-8 bytes): `auditBuiltPage`, and what Pagefind reads of it. The page is
+ * read as bytes (csp-policy.ts: `BYTES`), or as text where it has whitespace beyond ASCII (`WIDE_SPACE`).
+ */
+export function passPage(rendered: Uint8Array, readAsset: AssetReader): PassedPage {
+	const page = Buffer.from(rendered.buffer, rendered.byteOffset, rendered.byteLength);
+	const built = page.toString(BYTES);
+	let html: Uint8Array | undefined;
+	let audit: ReturnType<typeof auditBuiltPage>;
+	if (!WIDE_SPACE.test(built)) {
+		audit = auditBuiltPage(built, readAsset.bytes, true);
+		if (audit.pieces.length > 1 || audit.pieces[0] !== built) html = ownBytes(written(audit.pieces));
+	} else {
+		const text = page.toString('utf8');
+		audit = auditBuiltPage(text, readAsset.text);
+		if (audit.html !== text) html = new TextEncoder().encode(audit.html);
+	}
 	let pagefind: Uint8Array | undefined;
-	// A copy of its own: the rendered bytes go back to Astro, or away with the completed page.
-	if (bytes.includes(PAGEFIND_BODY)) pagefind = new Uint8Array(pagefindView(bytes) ?? bytes);
-	return { html: html === built ? undefined : new TextEncoder().encode(html), problems, policy, pagefind };
+	// Bytes of their own: the rendered bytes go back to Astro, or away with the completed page.
+	if (page.includes(PAGEFIND_BODY)) {
+		const view = pagefindView(page);
+		pagefind = view ? ownBytes(view) : new Uint8Array(page);
+	}
+	return { html, problems: audit.problems, policy: audit.policy, pagefind };
 }
 
 /** A page sent to a worker: its number and its bytes as rendered. */
@@ -207,7 +266,7 @@ export class PagePass {
 	>();
 	private readonly results = new Map<string, PageResult | 'twice'>();
 	private nextId = 0;
-	private readAsset: ((href: string) => string | undefined) | undefined;
+	private readAsset: AssetReader | undefined;
 	private collected: Promise<PassedFile[]> | undefined;
 
 	readonly options: PassOptions;
@@ -330,6 +389,22 @@ function isPassedResponse(response: Response): boolean {
 	return /^text\/html\b/i.test(response.headers.get('content-type') ?? '');
 }
 
+/**
+ * The bytes of a response's body, read from its stream: the chunk itself where there is one (Astro's pages), which
+ * `arrayBuffer()` would copy twice (undici joins the chunks into a new buffer, then copies that), on Astro's thread.
+ */
+async function bodyBytes(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+	const reader = body.getReader();
+	const chunks: Uint8Array[] = [];
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		if (!(value instanceof Uint8Array)) throw new TypeError('Received non-Uint8Array chunk');
+		chunks.push(value);
+	}
+	return chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
+}
+
 /** Astro's prerenderer, with each HTML page it renders given to `pass` and the completed page written in its place. */
 export function withPagePass(prerenderer: AstroPrerenderer, pass: PagePass): AstroPrerenderer {
 	return {
@@ -344,8 +419,8 @@ export function withPagePass(prerenderer: AstroPrerenderer, pass: PagePass): Ast
 		render: async (request, options) => {
 			const result = await prerenderer.render(request, options);
 			const response = result instanceof Response ? result : result.response;
-			if (!isPassedResponse(response)) return result;
-			const page = await pass.page(new URL(request.url).pathname, new Uint8Array(await response.arrayBuffer()));
+			if (!response.body || !isPassedResponse(response)) return result;
+			const page = await pass.page(new URL(request.url).pathname, await bodyBytes(response.body));
 			const headers = new Headers(response.headers);
 			headers.delete('content-length');
 			// The page as a one-chunk stream: a Response made from the bytes themselves copies them first.

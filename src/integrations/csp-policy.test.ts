@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
 	auditPage,
+	bytesOf,
 	cspHash,
 	elements,
+	eventHandlerNames,
+	forBytes,
 	hashInlineStyles,
 	inlineCode,
 	inlineScriptsInAstroSource,
@@ -11,6 +14,7 @@ import {
 	pageProblems,
 	parsePolicy,
 	serializePolicy,
+	WIDE_SPACE,
 	withHeaders,
 	withOnlyPageHashes,
 } from './csp-policy.ts';
@@ -222,16 +226,99 @@ describe('auditPage', () => {
 		];
 		for (const html of pages) {
 			const pruned = withOnlyPageHashes(html);
-			const twice = auditPage(pruned.html, { hashStyles: true });
-			const once = auditPage(html, { hashStyles: true, onlyPageHashes: true });
+			const { pieces: _, ...twice } = auditPage(pruned.html, { hashStyles: true });
+			const { pieces, ...once } = auditPage(html, { hashStyles: true, onlyPageHashes: true });
 			expect(once).toEqual({ ...twice, dropped: pruned.dropped });
+			expect(pieces.join('')).toBe(once.html);
 		}
+	});
+
+	test('reads the names of the page with its policy rewritten, wherever its <meta> is and whatever is around it', () => {
+		// The names are read in the page before the <meta> is rewritten only where that gives the same names.
+		const meta = `<meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-gone='">`;
+		const bodies = [
+			`${meta}<b onclick=x>`,
+			`<p title='${meta}' onclick=x>`,
+			`<p title="${meta.replaceAll('"', "'")}" onclick=x>`,
+			`<p x=a"b ${meta} onclick=x>`,
+			`<script>let a = '${meta}'</script><b onclick=x>`,
+			`<script x='${meta}'>a()</script><b onclick=x>`,
+			`<a href="x" ${meta}<b onclick=x>`,
+			`<!-- <script ${meta} --><i onload=y></script>`,
+			`<p title="${meta}" onclick=x>`,
+		];
+		let rewritten = 0;
+		for (const body of bodies) {
+			const html = `<html><head>${body}</head><body><i onfocus=z>1</i></body></html>`;
+			const audit = auditPage(html, { hashStyles: true, onlyPageHashes: true });
+			if (audit.html !== html) rewritten++;
+			expect(
+				audit.problems.filter((problem) => problem.includes('event handler')),
+				body,
+			).toEqual(pageProblems(audit.html).filter((problem) => problem.includes('event handler')));
+		}
+		expect(rewritten).toBe(bodies.length - 1);
+		const dollar = page("script-src 'self' 'sha256-gone=' https://a.org/$&", '<b onclick=x>');
+		const audit = auditPage(dollar, { hashStyles: false, onlyPageHashes: true });
+		expect(audit.html).toBe(withOnlyPageHashes(dollar).html);
+		expect(audit.problems).toEqual(pageProblems(audit.html));
 	});
 
 	test('a cached hash is the hash of its own body, not of a similar one', () => {
 		const body = `p{color:blue}/*${'x'.repeat(100)}*/`;
 		expect(cspHash(body)).toBe(cspHash(`${body}`));
 		expect(cspHash(body)).not.toBe(cspHash(`${body} `));
+	});
+});
+
+describe('a page read as its bytes', () => {
+	// Characters whose UTF-8 has the byte 0xA0 (which `\s` matches alone) or is wider than Latin-1, in and around tags.
+	const odd = 'à†Ġ—→ſK';
+	const pages = [
+		page(
+			`default-src 'self'; script-src 'self' ${cspHash('x()')} 'sha256-gone='; style-src 'self'`,
+			`<p title="${odd}">${odd}</p><script>let a = "${odd}"; x()</script><style>p::after{content:"${odd}"}</style>`,
+		),
+		page(
+			"script-src 'self'",
+			`<b à onclick=x>1</b><i àonclick=y>2</i><img alt=xà src="/à.svg"><a href=à onmouseover=z>3</a><p x=à"b onfocus=y>4</p>`,
+		),
+		page(
+			"script-src 'self'",
+			`<script type="module${odd}">y()</script><script type="à">z()</script><script àsrc="a.js">w()</script><Ġx onload=q>`,
+		),
+		`<html><head><meta http-equiv="content-security-policy" content="script-src 'self' https://exämple.org/${odd}"></head><body><script>${odd}</script></body></html>`,
+		'<html><head></head><body>Nothing — at all</body></html>',
+	];
+
+	test('gives what the page read as text gives, as bytes where it is the page or its code', () => {
+		for (const html of pages) {
+			expect(WIDE_SPACE.test(bytesOf(html))).toBe(false);
+			for (const options of [{ hashStyles: true, onlyPageHashes: true }, { hashStyles: false }]) {
+				const { html: text, pieces, ...rest } = auditPage(html, options);
+				const read = auditPage(bytesOf(html), { ...options, bytes: true });
+				expect(read.html).toBe(bytesOf(text));
+				expect(read.pieces.join('')).toBe(bytesOf(pieces.join('')));
+				expect({ ...read, html: text, pieces }).toEqual({ html: text, pieces, ...rest });
+			}
+			expect(eventHandlerNames(bytesOf(html), true)).toEqual(eventHandlerNames(html));
+		}
+		expect(auditPage(pages[1] ?? '', { hashStyles: false }).problems).toHaveLength(3);
+	});
+
+	test("is read as text where it has whitespace beyond ASCII's (WIDE_SPACE), which its bytes would not show", () => {
+		for (let code = 0x80; code <= 0xffff; code++) {
+			if (code >= 0xd800 && code <= 0xdfff) continue;
+			const character = String.fromCharCode(code);
+			expect(WIDE_SPACE.test(bytesOf(`a${character}b`)), character).toBe(/\s/.test(character));
+		}
+		expect(WIDE_SPACE.test(bytesOf('à†Ġ—→'))).toBe(false);
+	});
+
+	test('reads \\s as ASCII whitespace, in a character class too', () => {
+		expect(forBytes('(?:^|\\s)a\\s*=([^\\s>]+)')).toBe('(?:^|[\\t-\\r ])a[\\t-\\r ]*=([^\\t-\\r >]+)');
+		expect(forBytes('\\[\\s\\]')).toBe('\\[[\\t-\\r ]\\]');
+		expect(() => forBytes('\\S')).toThrow();
 	});
 });
 

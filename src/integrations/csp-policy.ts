@@ -32,13 +32,70 @@ const MAX_CACHED_HASHES = 2048;
 
 /** The CSP source expression for a script or style body: `'sha256-…'`. */
 export function cspHash(body: string): string {
-	let hash = hashes.get(body);
+	return cachedHash(hashes, body, 'utf8');
+}
+
+/** The same for a body given as its bytes (`BYTES`), cached apart: the same string is other code as bytes. */
+const hashesOfBytes = new Map<string, string>();
+
+function hashOfBytes(body: string): string {
+	return cachedHash(hashesOfBytes, body, 'latin1');
+}
+
+function cachedHash(cache: Map<string, string>, body: string, encoding: 'utf8' | 'latin1'): string {
+	let hash = cache.get(body);
 	if (hash === undefined) {
-		hash = `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
-		if (hashes.size >= MAX_CACHED_HASHES) hashes.clear();
-		hashes.set(body, hash);
+		hash = `'sha256-${createHash('sha256').update(body, encoding).digest('base64')}'`;
+		if (cache.size >= MAX_CACHED_HASHES) cache.clear();
+		cache.set(body, hash);
 	}
 	return hash;
+}
+
+/**
+ * Pages read as bytes. The build's page pass (csp-audit.ts) reads each page as the string of its UTF-8 bytes, one
+ * character per byte (`latin1`): half the memory of the page as UTF-16 text (a page with one character beyond
+ * Latin-1, an arrow or a dash, is two bytes a character as text), and nothing to decode or encode. The functions
+ * below that take `bytes` read such a string as they read the page's text, and give the same results (as text:
+ * attribute values, policies, names, messages; as bytes: the page and the code whose hash is taken): the markup they
+ * look for is ASCII, which UTF-8 writes as itself and never inside another character. Only whitespace differs: `\s`
+ * matches characters beyond ASCII, which are several bytes, and the byte 0xA0 inside others. So a page that has any
+ * (`WIDE_SPACE`) is read as text, and in a page that has none `\s` is ASCII's.
+ */
+export const BYTES = 'latin1';
+
+/** The UTF-8 bytes of the characters other than ASCII's that JavaScript's `\s` matches, as `BYTES` reads them. */
+export const WIDE_SPACE =
+	/\xC2\xA0|\xE1\x9A\x80|\xE2\x80[\x80-\x8A\xA8\xA9\xAF]|\xE2\x81\x9F|\xE3\x80\x80|\xEF\xBB\xBF/;
+
+/** The text of a string of bytes (`BYTES`). */
+export function textOf(bytes: string): string {
+	return Buffer.from(bytes, BYTES).toString('utf8');
+}
+
+/** The string of bytes (`BYTES`) of a text. */
+export function bytesOf(text: string): string {
+	return Buffer.from(text, 'utf8').toString(BYTES);
+}
+
+/** A pattern's source with `\s` as it reads a page without `WIDE_SPACE`, as bytes: ASCII's whitespace. */
+export function forBytes(source: string): string {
+	let inClass = false;
+	let bytes = '';
+	for (let at = 0; at < source.length; at++) {
+		const character = source[at];
+		if (character === '\\') {
+			const escaped = source.slice(at, at + 2);
+			if (escaped === '\\S') throw new Error(`forBytes cannot read \\S: ${source}`);
+			bytes += escaped === '\\s' ? (inClass ? '\\t-\\r ' : '[\\t-\\r ]') : escaped;
+			at++;
+			continue;
+		}
+		if (character === '[') inClass = true;
+		else if (character === ']') inClass = false;
+		bytes += character;
+	}
+	return bytes;
 }
 
 /**
@@ -72,31 +129,39 @@ function decodeAttribute(value: string): string {
 	return value.replace(/&(amp|quot|apos|lt|gt|#39|#x27);/g, (_, name: string) => ENTITIES[name] ?? '');
 }
 
-/** The pattern of each attribute `attribute` reads, compiled once (it runs for every meta and script of every page). */
+/**
+ * The pattern of each attribute `attribute` reads, compiled once (it runs for every meta and script of every page),
+ * for text and for bytes.
+ */
 const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
 
-function attribute(attributes: string, name: string): string | undefined {
-	let pattern = ATTRIBUTE_PATTERNS.get(name);
+/** The value of an attribute, as text (`bytes`: the attributes are bytes). */
+function attribute(attributes: string, name: string, bytes = false): string | undefined {
+	const key = bytes ? `${name} bytes` : name;
+	let pattern = ATTRIBUTE_PATTERNS.get(key);
 	if (!pattern) {
-		pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
-		ATTRIBUTE_PATTERNS.set(name, pattern);
+		const source = `(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`;
+		pattern = new RegExp(bytes ? forBytes(source) : source, 'i');
+		ATTRIBUTE_PATTERNS.set(key, pattern);
 	}
 	const match = pattern.exec(attributes);
 	if (!match) return undefined;
-	return decodeAttribute(match[1] ?? match[2] ?? match[3] ?? '');
+	const value = decodeAttribute(match[1] ?? match[2] ?? match[3] ?? '');
+	return bytes ? textOf(value) : value;
 }
 
-/** The policy of the page's `<meta http-equiv="content-security-policy">`, or undefined. */
-export function metaPolicy(html: string): string | undefined {
+/** The policy of the page's `<meta http-equiv="content-security-policy">`, or undefined (`bytes`: the page is bytes). */
+export function metaPolicy(html: string, bytes = false): string | undefined {
 	for (const [, attributes = ''] of html.matchAll(/<meta\b([^>]*)>/gi)) {
-		if (attribute(attributes, 'http-equiv')?.toLowerCase() === 'content-security-policy')
-			return attribute(attributes, 'content');
+		if (attribute(attributes, 'http-equiv', bytes)?.toLowerCase() === 'content-security-policy')
+			return attribute(attributes, 'content', bytes);
 	}
 	return undefined;
 }
 
 export interface InlineCode {
 	kind: 'script' | 'style';
+	/** The code, as the page is (text, or bytes). */
 	body: string;
 }
 
@@ -106,11 +171,12 @@ function isExecutable(type: string | undefined): boolean {
 	return /^(module|text\/javascript|application\/javascript|text\/ecmascript)$/i.test(type.trim());
 }
 
-/** Every inline `<script>` a browser would run and every `<style>` element of a built page. */
-export function inlineCode(html: string): InlineCode[] {
+/** Every inline `<script>` a browser would run and every `<style>` element of a built page (`bytes`: as bytes). */
+export function inlineCode(html: string, bytes = false): InlineCode[] {
 	const found: InlineCode[] = [];
 	for (const { attributes, body } of elements(html, 'script')) {
-		if (attribute(attributes, 'src') !== undefined || !isExecutable(attribute(attributes, 'type'))) continue;
+		if (attribute(attributes, 'src', bytes) !== undefined || !isExecutable(attribute(attributes, 'type', bytes)))
+			continue;
 		found.push({ kind: 'script', body });
 	}
 	for (const { body } of elements(html, 'style')) found.push({ kind: 'style', body });
@@ -143,10 +209,10 @@ function elementSources(policy: Policy, kind: 'script' | 'style'): string[] | un
 	return policy.get(`${kind}-src-elem`) ?? policy.get(`${kind}-src`) ?? policy.get('default-src');
 }
 
-function allowsInline(policy: Policy, code: InlineCode): boolean {
+function allowsInline(policy: Policy, code: InlineCode, hash: (body: string) => string): boolean {
 	const sources = elementSources(policy, code.kind);
 	if (sources === undefined) return true;
-	if (sources.includes(cspHash(code.body))) return true;
+	if (sources.includes(hash(code.body))) return true;
 	// 'unsafe-inline' only counts when no hash or nonce is present (CSP Level 2+ ignores it then).
 	return sources.includes("'unsafe-inline'") && !sources.some((source) => /^'(sha\d+|nonce)-/.test(source));
 }
@@ -192,8 +258,8 @@ export function withOnlyPageHashes(html: string): { html: string; dropped: strin
 }
 
 /** Removes from the policy's script and style directives the hashes of code the page does not have; returns them. */
-function dropAbsentHashes(policy: Policy, code: readonly InlineCode[]): string[] {
-	const present = new Set(code.map((item) => `${item.kind}:${cspHash(item.body)}`));
+function dropAbsentHashes(policy: Policy, code: readonly InlineCode[], hash = cspHash): string[] {
+	const present = new Set(code.map((item) => `${item.kind}:${hash(item.body)}`));
 	const dropped: string[] = [];
 	for (const [name, sources] of policy) {
 		const kind = /^(script|style)-src(-elem)?$/.exec(name)?.[1];
@@ -207,15 +273,46 @@ function dropAbsentHashes(policy: Policy, code: readonly InlineCode[]): string[]
 }
 
 const META_POLICY = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i;
+const META_POLICY_BYTES = new RegExp(forBytes(META_POLICY.source), 'i');
 
-/** The page with its `<meta>` policy replaced by `policy`. */
-function withMetaPolicy(html: string, policy: Policy): string {
-	return html.replace(META_POLICY, `<meta http-equiv="content-security-policy" content="${serializePolicy(policy)}">`);
+/** The page with its `<meta>` policy replaced by `policy` (`bytes`: the page is bytes). */
+function withMetaPolicy(html: string, policy: Policy, bytes = false): string {
+	return metaReplaced(html, policy, bytes).html;
+}
+
+/** The `<meta>` policy as this module writes it, and as Astro does. */
+const WRITTEN_META = /^<meta http-equiv="content-security-policy" content="[^"<>]*">$/;
+
+/**
+ * `withMetaPolicy`, and the page in three pieces (before the old `<meta>`, the new one, after it) where it is
+ * written there, which the build writes without joining them (a page is over 128 KB: a new string of it is
+ * memory V8 maps afresh).
+ */
+function metaReplaced(
+	html: string,
+	policy: Policy,
+	bytes: boolean,
+): { html: string; pieces: string[]; at: number; old: string; meta: string } | { html: string; pieces: [string] } {
+	const pattern = bytes ? META_POLICY_BYTES : META_POLICY;
+	const text = `<meta http-equiv="content-security-policy" content="${serializePolicy(policy)}">`;
+	const meta = bytes ? bytesOf(text) : text;
+	const match = pattern.exec(html);
+	// `replace` reads `$` in what it puts in.
+	if (!match || meta.includes('$')) {
+		const replaced = html.replace(pattern, meta);
+		return { html: replaced, pieces: [replaced] };
+	}
+	const old = match[0];
+	const pieces = [html.slice(0, match.index), meta, html.slice(match.index + old.length)];
+	// Concatenated, not joined: a string made of the pieces, copied only if it is read.
+	return { html: `${pieces[0]}${meta}` + (pieces[2] ?? ''), pieces, at: match.index, old, meta };
 }
 
 export interface PageAudit {
-	/** The page, with its `<meta>` policy completed when `hashStyles` added style hashes. */
+	/** The page (text, or bytes as it was given), with its `<meta>` policy completed when `hashStyles` added style hashes. */
 	html: string;
+	/** `html` in pieces, to write without joining them. */
+	pieces: string[];
 	/** The style hashes added to the policy. */
 	added: string[];
 	/** The hashes dropped from the policy (`onlyPageHashes`). */
@@ -229,16 +326,20 @@ export interface PageAudit {
 /**
  * `withOnlyPageHashes` (when `onlyPageHashes`), `hashInlineStyles` (when `hashStyles`), then `pageProblems` on
  * the result, in one pass over the page: the policy is parsed, the inline code found and the `<meta>` rewritten
- * once. The build's check of every page (csp-audit.ts).
+ * once. The build's check of every page (csp-audit.ts). With `bytes`, the page is bytes (`BYTES`) without
+ * `WIDE_SPACE`, and so is the page returned.
  */
 export function auditPage(
 	html: string,
-	options: { hashStyles: boolean; onlyPageHashes?: boolean; skipProblems?: boolean },
+	options: { hashStyles: boolean; onlyPageHashes?: boolean; skipProblems?: boolean; bytes?: boolean },
 ): PageAudit {
-	const text = metaPolicy(html);
+	const bytes = options.bytes ?? false;
+	const hash = bytes ? hashOfBytes : cspHash;
+	const text = metaPolicy(html, bytes);
 	if (text === undefined)
 		return {
 			html,
+			pieces: [html],
 			added: [],
 			dropped: [],
 			policy: undefined,
@@ -247,22 +348,25 @@ export function auditPage(
 				: ['has no <meta http-equiv="content-security-policy">. Fix: keep `security.csp` enabled in astro.config.mjs.'],
 		};
 	const policy = parsePolicy(text);
-	const code = inlineCode(html);
-	const dropped = options.onlyPageHashes ? dropAbsentHashes(policy, code) : [];
+	const code = inlineCode(html, bytes);
+	const dropped = options.onlyPageHashes ? dropAbsentHashes(policy, code, hash) : [];
 	const added: string[] = [];
 	if (options.hashStyles) {
 		const directive = policy.has('style-src-elem') ? 'style-src-elem' : 'style-src';
 		const sources = policy.get(directive) ?? [...(policy.get('default-src') ?? ["'self'"])];
 		for (const item of code) {
-			if (item.kind !== 'style' || allowsInline(policy, item)) continue;
-			const hash = cspHash(item.body);
-			if (!sources.includes(hash)) sources.push(hash);
-			added.push(hash);
+			if (item.kind !== 'style' || allowsInline(policy, item, hash)) continue;
+			const itemHash = hash(item.body);
+			if (!sources.includes(itemHash)) sources.push(itemHash);
+			added.push(itemHash);
 			policy.set(directive, sources);
 		}
 	}
-	if (added.length > 0 || dropped.length > 0) html = withMetaPolicy(html, policy);
-	if (options.skipProblems) return { html, added, dropped, problems: [], policy };
+	const page = html;
+	const replaced = added.length > 0 || dropped.length > 0 ? metaReplaced(html, policy, bytes) : undefined;
+	html = replaced?.html ?? html;
+	const pieces = replaced?.pieces ?? [html];
+	if (options.skipProblems) return { html, pieces, added, dropped, problems: [], policy };
 	const problems: string[] = [];
 	const scriptSources = elementSources(policy, 'script') ?? [];
 	for (const keyword of ["'unsafe-inline'", "'unsafe-eval'"]) {
@@ -271,19 +375,26 @@ export function auditPage(
 		}
 	}
 	for (const item of code) {
-		if (allowsInline(policy, item)) continue;
+		if (allowsInline(policy, item, hash)) continue;
 		problems.push(
-			`has an inline <${item.kind}> its policy does not allow (${cspHash(item.body)}): "${preview(item.body)}". Fix: move it into a processed <${item.kind}> (Astro hashes those), or add the hash to security.csp.${item.kind}Directive.hashes.`,
+			`has an inline <${item.kind}> its policy does not allow (${hash(item.body)}): "${preview(bytes ? textOf(item.body) : item.body)}". Fix: move it into a processed <${item.kind}> (Astro hashes those), or add the hash to security.csp.${item.kind}Directive.hashes.`,
 		);
 	}
-	for (const { tag, name } of eventHandlerNames(html)) {
+	// Read in the page as it was when the `<meta>` is read alike in both (`eventHandlerNamesIn`): not a new copy.
+	let names: { tag: string; name: string }[] | undefined;
+	if (replaced && 'meta' in replaced && WRITTEN_META.test(replaced.old) && WRITTEN_META.test(replaced.meta)) {
+		const watch: Watch = { at: replaced.at, end: replaced.at + replaced.old.length, alike: false };
+		const found = eventHandlerNamesIn(page, bytes ? isAsciiSpace : isSpace, bytes, watch);
+		if (watch.alike) names = found;
+	}
+	for (const { tag, name } of names ?? eventHandlerNames(html, bytes)) {
 		if (/^on[a-z]+$/i.test(name)) {
 			problems.push(
 				`has an inline event handler ${name}= on <${tag}>, which the policy blocks. Fix: attach the listener in a script.`,
 			);
 		}
 	}
-	return { html, added, dropped, problems, policy };
+	return { html, pieces, added, dropped, problems, policy };
 }
 
 /** Whether a UTF-16 code unit is whitespace for JavaScript's `\s` (wider than HTML's, so never fewer names). */
@@ -319,6 +430,11 @@ function isTagNameCharacter(code: number): boolean {
 	return isLetter(code) || (code >= 48 && code <= 57) || code === 95 || code === 45;
 }
 
+/** Whether a code unit is whitespace for `\s` in a page read as bytes without `WIDE_SPACE`: ASCII's. */
+function isAsciiSpace(code: number): boolean {
+	return code === 32 || (code >= 9 && code <= 13);
+}
+
 /** Whitespace for HTML: tab, line feed, form feed, carriage return, space. */
 function isHtmlSpace(code: number): boolean {
 	return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
@@ -338,8 +454,35 @@ function isHtmlSpace(code: number): boolean {
  * `<script…>` to the first `</script>` after it (any case), when there is one; a tag that runs into such a body
  * (a `<script` inside a quoted value) is read by the regular expressions instead, for the whole page. So the check
  * fails on every page it failed on before (e2e/csp.spec.ts compares both on every built page).
+ *
+ * With `bytes`, the page is bytes (`BYTES`) without `WIDE_SPACE`, and the names are given as text.
  */
-export function eventHandlerNames(html: string): { tag: string; name: string }[] {
+export function eventHandlerNames(html: string, bytes = false): { tag: string; name: string }[] {
+	if (bytes) return eventHandlerNamesIn(html, isAsciiSpace, true);
+	return eventHandlerNamesIn(html, isSpace, false);
+}
+
+/**
+ * A tag `eventHandlerNamesIn` looks out for, from `at` to `end` (its `>` included). `alike` tells whether it was read
+ * as a tag of its own: read from its `<`, as a tag written as they read one, to its `>`, after every tag before it
+ * ended, not in a script or style body, and without the regular expressions. Then another tag written so in its place,
+ * whose names do not start with `on` either, gives the same names: the read goes on after it as it does after this
+ * one, and the script and style bodies after it are the same (it has no `<` but its first character). So the names of
+ * the page with its `<meta>` policy rewritten are read in the page as it was (`auditPage`).
+ */
+interface Watch {
+	at: number;
+	end: number;
+	alike: boolean;
+}
+
+function eventHandlerNamesIn(
+	html: string,
+	isSpace: (code: number) => boolean,
+	bytes: boolean,
+	watch?: Watch,
+): { tag: string; name: string }[] {
+	let crossed = false;
 	const found: { tag: string; name: string }[] = [];
 	const end = html.length;
 	const bodies = rawTextBodies(html);
@@ -395,8 +538,10 @@ export function eventHandlerNames(html: string): { tag: string; name: string }[]
 				at++;
 			}
 			// Only names that start with `on` (any case) are listed: the check looks for event handlers.
-			if (at - start > 2 && (html.charCodeAt(start) | 32) === 111 && (html.charCodeAt(start + 1) | 32) === 110)
-				found.push({ tag, name: html.slice(start, at) });
+			if (at - start > 2 && (html.charCodeAt(start) | 32) === 111 && (html.charCodeAt(start + 1) | 32) === 110) {
+				const name = html.slice(start, at);
+				found.push(bytes ? { tag: textOf(tag), name: textOf(name) } : { tag, name });
+			}
 			spaced = false;
 			while (at < end && isSpace(html.charCodeAt(at))) {
 				if (!isHtmlSpace(html.charCodeAt(at))) regular = false;
@@ -426,8 +571,15 @@ export function eventHandlerNames(html: string): { tag: string; name: string }[]
 				if (at === value) regular = false;
 			}
 		}
+		if (watch) {
+			if (open === watch.at) watch.alike = !crossed && regular && closed && at === watch.end - 1;
+			else if (open < watch.at && at >= watch.at) crossed = true;
+		}
 		// The tag ran into a script or style body (which the regular expressions cut out before reading tags).
-		if (at >= limit && limit < end) return eventHandlerNamesByPattern(html);
+		if (at >= limit && limit < end) {
+			if (watch) watch.alike = false;
+			return eventHandlerNamesByPattern(bytes ? textOf(html) : html);
+		}
 		open = html.indexOf('<', regular && closed ? at + 1 : open + 1);
 	}
 	return found;

@@ -1,5 +1,6 @@
+import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { splitAtBreaks } from './code-breaks-plugin.ts';
+import { codeBreaksPlugin, splitAtBreaks } from './code-breaks-plugin.ts';
 
 describe('splitAtBreaks', () => {
 	it('breaks after dots, opening brackets and commas, never inside a name', () => {
@@ -28,5 +29,37 @@ describe('splitAtBreaks', () => {
 		// A table cell showed `.` | `first()`.
 		expect(splitAtBreaks('.first()')).toEqual(['.first()']);
 		expect(splitAtBreaks('x = .5')).toEqual(['x = .5']);
+	});
+});
+
+describe('codeBreaksPlugin', () => {
+	const render = async (markdown: string) =>
+		(await markdownToHtml(markdown, { hastPlugins: [codeBreaksPlugin()] })).html;
+
+	it('breaks inline code wherever it sits, and leaves code blocks whole, with or without a language', async () => {
+		const html = await render(
+			[
+				'Call `Post.objects.aget(pk=1)`, not `aget` or `x,y`.',
+				'',
+				'| Call | Returns |',
+				'| --- | --- |',
+				'| `qs.first()` | **`obj.pk`** |',
+				'',
+				'```python',
+				'post = await Post.objects.aget(pk=1)',
+				'```',
+				'',
+				'```',
+				'qs.filter(a=1).first()',
+				'```',
+			].join('\n'),
+		);
+		expect(html).toContain('<code>Post.<wbr>objects.<wbr>aget(<wbr>pk=1)</code>');
+		expect(html).toContain('<code>aget</code>');
+		expect(html).toContain('<code>x,<wbr>y</code>');
+		expect(html).toContain('<td><code>qs.<wbr>first()</code></td>');
+		expect(html).toContain('<strong><code>obj.<wbr>pk</code></strong>');
+		expect(html).toContain('<code class="language-python">post = await Post.objects.aget(pk=1)\n</code>');
+		expect(html).toContain('<pre><code>qs.filter(a=1).first()\n</code></pre>');
 	});
 });

@@ -19,6 +19,12 @@ export function codeBreaksPlugin() {
 		element: {
 			filter: ['code'],
 			visit(node, ctx) {
+				// A fenced block's <code> carries its language (and always sits in a <pre>): skipped before anything is
+				// read, as is code with nowhere to break. Both tests only avoid work: `ctx.parent` and a child's text
+				// make Sätteri copy the whole page's tree to JavaScript, once per page, where most code is in blocks.
+				if (typeof (node.data as { lang?: unknown } | undefined)?.lang === 'string') return;
+				const only = node.children.length === 1 ? node.children[0] : undefined;
+				if (only?.type === 'text' && splitAtBreaks(ctx.textContent(node)).length < 2) return;
 				const parent = ctx.parent(node);
 				if (parent?.type === 'element' && parent.tagName === 'pre') return;
 				node.children.forEach((child) => {
