@@ -19,6 +19,7 @@ import { pythonAnnotationsPlugin } from './src/lib/site/python-annotations-plugi
 import { practiceIdsPlugin } from './src/lib/site/practice-ids-plugin.ts';
 import { authorCodeHeadingsPlugin } from './src/lib/site/author-code-headings-plugin.ts';
 import practiceTypes from './src/integrations/practice-types.ts';
+import practiceParseAhead from './src/integrations/practice-parse-ahead.ts';
 import authorPage from './src/integrations/author-page.ts';
 import practiceDevErrors from './src/integrations/practice-dev-errors.ts';
 import practiceLinks from './src/integrations/practice-links.ts';
@@ -168,6 +169,8 @@ export default defineConfig({
 		}),
 	},
 	integrations: [
+		// First: the practice files parsed in a worker while Astro sets up the rest (src/integrations/practice-parse-ahead.ts).
+		practiceParseAhead(),
 		// Before Starlight: it keeps the content store from one build to the next, which the links validator Starlight
 		// adds would delete (src/integrations/content-store.ts).
 		contentStore(),

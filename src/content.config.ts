@@ -8,6 +8,7 @@ import type { StoredSet } from './lib/practice/dev-sets.ts';
 import { withoutBodies } from './lib/site/docs-loader.ts';
 import { builtOnce } from './lib/site/docs-schema.ts';
 import { practiceLoader } from './lib/practice/loader.ts';
+import { PRACTICE_DIRECTORY } from './lib/practice/set-index.ts';
 
 export const collections = {
 	docs: defineCollection({
@@ -36,7 +37,7 @@ export const collections = {
 	 * `astro dev` a reference to one (read them with `compiledSet`, src/lib/practice/dev-sets.ts).
 	 */
 	practice: defineCollection({
-		loader: practiceLoader({ base: 'src/content/practice' }),
+		loader: practiceLoader({ base: PRACTICE_DIRECTORY }),
 		schema: z.custom<StoredSet>(),
 	}),
 };

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import practiceDevErrors from '../../integrations/practice-dev-errors.ts';
+import { startParseAhead } from '../../integrations/practice-parse-ahead.ts';
 import type { CompiledSet } from './compiled.ts';
 import {
 	compiledSet,
@@ -24,6 +25,7 @@ import {
 } from './dev-sets.ts';
 import { currentPracticeProblems, reportPracticeProblems } from './dev-problems.ts';
 import { PracticeDataError, practiceLoader, readAhead } from './loader.ts';
+import { keepParseAhead, stopParseAhead, takeParseAhead } from './parse-ahead.ts';
 
 const PRACTICE = fileURLToPath(new URL('../../content/practice/', import.meta.url));
 
@@ -286,6 +288,91 @@ describe('the practice loader', () => {
 		await loader().load(context(root, store, { watcher: fakeWatcher() }));
 		expect(store.has('aget/cards')).toBe(false);
 		expect(devSets().has('aget/cards')).toBe(false);
+	});
+});
+
+describe('the practice files parsed ahead in a worker', () => {
+	const directory = () => path.join(root, 'src/content/practice');
+	/** The build's result: its store and log lines, or the problems' message. */
+	const build = async () => {
+		const store = new Map<string, Entry>();
+		const logs: string[] = [];
+		const error = await loader()
+			.load(context(root, store, { logs }))
+			.then(
+				() => undefined,
+				(thrown: unknown) => (thrown as Error).message,
+			);
+		return { store, logs, error };
+	};
+	/** Waits until the worker has answered for every file, and keeps its parse for the loader again. */
+	const workerDone = async () => {
+		const ahead = takeParseAhead(root, directory());
+		expect(ahead).toBeDefined();
+		const files = (await ahead?.files) ?? [];
+		expect(files.length).toBeGreaterThan(20);
+		const answers = await Promise.all(files.map((file) => ahead?.get(file)));
+		if (ahead) keepParseAhead(ahead);
+		return answers;
+	};
+	afterEach(() => stopParseAhead());
+
+	test('the loader takes what the worker read and parsed, and stores, logs and reports exactly what its own parse gives', async () => {
+		const own = await build();
+		startParseAhead(root);
+		for (const answer of await workerDone()) expect(answer).toMatchObject({ result: { ok: true } });
+		// Changed on disk after the worker read it: the loader's sets are the worker's.
+		const quiz = readFileSync(path.join(root, QUIZ), 'utf8');
+		editPrompt('Changed after the worker read it');
+		const ahead = await build();
+		expect(ahead.error).toBeUndefined();
+		expect([...ahead.store.entries()]).toEqual([...own.store.entries()]);
+		expect(ahead.logs).toEqual(own.logs);
+		// Taken once: the next load reads the files itself.
+		expect(takeParseAhead(root, directory())).toBeUndefined();
+		const again = await build();
+		expect(firstPrompt(again.store.get('aget/quiz')?.data as CompiledSet)).toBe(
+			'<p>Changed after the worker read it</p>\n',
+		);
+		writeFileSync(path.join(root, QUIZ), quiz);
+	});
+
+	test('bad data stops the build with the same message, file, line, item id and fix through the worker', async () => {
+		const file = path.join(root, QUIZ);
+		writeFileSync(file, readFileSync(file, 'utf8').replace('A tuple `(post, created)`.', 'All of the above.'));
+		writeFileSync(
+			path.join(root, 'src/content/practice/aget/broken.yaml'),
+			'type: quiz\nitems:\n  - id: x\n   prompt: [\n',
+		);
+		const asave = path.join(root, 'src/content/practice/asave/quiz.yaml');
+		writeFileSync(asave, readFileSync(asave, 'utf8').replace(/^( {4}explanation: ).*$/m, '$1'));
+		const own = await build();
+		expect(own.error).toMatch(/AW101[\s\S]*AW301/);
+		startParseAhead(root);
+		const answers = await workerDone();
+		expect(answers.filter((answer) => answer?.result.ok === false)).toHaveLength(2);
+		expect((await build()).error).toBe(own.error);
+	});
+
+	test('a worker stopped before it answered leaves every file to the loader', async () => {
+		const own = await build();
+		startParseAhead(root);
+		const ahead = takeParseAhead(root, directory());
+		ahead?.stop();
+		if (ahead) keepParseAhead(ahead);
+		const stopped = await build();
+		expect(stopped.error).toBeUndefined();
+		expect([...stopped.store.entries()]).toEqual([...own.store.entries()]);
+	});
+
+	test('a file the worker did not list is read and parsed by the loader', async () => {
+		const own = await build();
+		rmSync(path.join(root, 'src/content/practice/asave/cards.yaml'));
+		startParseAhead(root);
+		await workerDone();
+		cpSync(path.join(PRACTICE, 'asave/cards.yaml'), path.join(root, 'src/content/practice/asave/cards.yaml'));
+		const ahead = await build();
+		expect([...ahead.store.entries()]).toEqual([...own.store.entries()]);
 	});
 });
 

@@ -15,15 +15,8 @@ import type { CompiledSet } from './compiled.ts';
 import { reportPracticeProblems } from './dev-problems.ts';
 import { devRefresh, devSetRef, devSets, isPracticeRefresh, PRACTICE_LOADER } from './dev-sets.ts';
 import { parsePracticeFile } from './parse-file.ts';
-import {
-	checkItem,
-	choiceItems,
-	figureItem,
-	formatFigures,
-	qualityFigures,
-	type ChoiceItem,
-	type FigureItem,
-} from './quality.ts';
+import { fileQuality, figureItem, formatFigures, qualityFigures, type ChoiceItem, type FigureItem } from './quality.ts';
+import { takeParseAhead, type FileAhead } from './parse-ahead.ts';
 import { checkSiteRules, type LoadedSet, type SiteRuleInput } from './site-rules.ts';
 import { lessonOf } from './set-pages.ts';
 import { recordPracticeLinks, setLinks } from './links.ts';
@@ -56,12 +49,8 @@ async function yamlFiles(directory: string): Promise<string[]> {
 		.sort();
 }
 
-interface ParsedFile {
-	source: string;
-	result: ReturnType<typeof parsePracticeFile>;
-	/** The file's multiple-choice items and their problems (quality.ts), once its set parsed. */
-	quality?: { items: ChoiceItem[]; problems: AuthorProblem[] };
-}
+/** A file's text and parse, with its multiple-choice items and their problems (quality.ts) once its set parsed. */
+type ParsedFile = FileAhead;
 
 type ParseCache = Map<string, ParsedFile>;
 
@@ -103,8 +92,6 @@ export function readAhead(files: readonly string[], limit = READS_IN_FLIGHT): Ma
 	for (const { promise } of pending) promise.catch(() => undefined);
 	return new Map(pending.map(({ file, promise }) => [file, promise]));
 }
-
-const fileQuality = (items: ChoiceItem[]) => ({ items, problems: items.flatMap(checkItem) });
 
 /**
  * What the site-wide checks need of a file that loaded cleanly, beyond its compiled set (whose items give the ids,
@@ -156,8 +143,10 @@ export function practiceLoader(options: { base: string }): Loader {
 			const dev = context.watcher !== undefined;
 			const refreshing = isPracticeRefresh(context.refreshContextData);
 			const parsed = parseCache(directory);
-			// A first load (or one Astro makes for a changed configuration) reads every file afresh.
+			// A first load (or one Astro makes for a changed configuration) reads every file afresh: parsed in a worker
+			// while Astro started up, when src/integrations/practice-parse-ahead.ts started one (parse-ahead.ts).
 			if (!refreshing) parsed.clear();
+			let ahead = refreshing ? undefined : takeParseAhead(root, directory);
 
 			const loadAll = async () => {
 				const loaded: LoadedSet[] = [];
@@ -177,7 +166,11 @@ export function practiceLoader(options: { base: string }): Loader {
 				const files = await yamlFiles(directory);
 				const present = new Set(files);
 				for (const absolute of parsed.keys()) if (!present.has(absolute)) parsed.delete(absolute);
-				const sources = readAhead(files.filter((absolute) => !parsed.has(absolute)));
+				// Each file's text and parse from the worker; the files it has not got (or could not read) are read here.
+				const fromWorker = ahead;
+				ahead = undefined;
+				const listed = new Set(fromWorker ? await fromWorker.files : []);
+				const sources = readAhead(files.filter((absolute) => !parsed.has(absolute) && !listed.has(absolute)));
 				for (const absolute of files) {
 					const file = path.relative(root, absolute).split(path.sep).join('/');
 					const id = path
@@ -187,7 +180,8 @@ export function practiceLoader(options: { base: string }): Loader {
 						.join('/');
 					let cached = parsed.get(absolute);
 					if (!cached) {
-						const source = await (sources.get(absolute) ?? readFile(absolute, 'utf8'));
+						const early = listed.has(absolute) ? await fromWorker?.get(absolute) : undefined;
+						const source = early?.source ?? (await (sources.get(absolute) ?? readFile(absolute, 'utf8')));
 						// In a build, a file whose entry the store holds with this digest loaded cleanly when it was
 						// stored (a file with a problem stops the build before its entry is written): its summary stands
 						// in for its parse. `astro dev` parses it, to hold its compiled set in memory (dev-sets.ts).
@@ -203,7 +197,7 @@ export function practiceLoader(options: { base: string }): Loader {
 							choices.push(...summary.figures);
 							continue;
 						}
-						cached = { source, result: parsePracticeFile(file, source) };
+						cached = early ?? { source, result: parsePracticeFile(file, source) };
 						parsed.set(absolute, cached);
 					}
 					const { source, result } = cached;
@@ -212,7 +206,7 @@ export function practiceLoader(options: { base: string }): Loader {
 						ruleInputs.push({ file, set: result.set });
 						sourceOf.set(file, source);
 						// Fair questions (quality.ts): per-item rules stop the build, kept per file like its parse.
-						cached.quality ??= fileQuality(choiceItems([{ file, source, set: result.set }]));
+						cached.quality ??= fileQuality({ file, source, set: result.set });
 						cachedFigures.set(file, cached.quality.items);
 						choices.push(...cached.quality.items);
 						qualityProblems.push(...cached.quality.problems);

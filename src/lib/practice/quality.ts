@@ -138,6 +138,12 @@ export function checkItem(item: ChoiceItem): AuthorProblem[] {
 	return problems;
 }
 
+/** A file's multiple-choice items and the problems the per-item rules find in them. */
+export function fileQuality(input: QualityInput): { items: ChoiceItem[]; problems: AuthorProblem[] } {
+	const items = choiceItems([input]);
+	return { items, problems: items.flatMap(checkItem) };
+}
+
 /**
  * Per-item warnings: what the site-wide figures hold in check but one item alone may do (the right choice is
  * strictly the longest). They do not stop the build; the dev-only `/author/` page shows them next to the item.
