@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { BATCH, projectFile, yamlFilesSync, type AheadJob, type AheadMessage, type FileAhead } from './parse-ahead.ts';
+import { BATCH, type AheadJob, type AheadMessage, type FileAhead } from './parse-ahead.ts';
+import { projectFile, yamlFilesSync } from './set-index.ts';
 import { parsePracticeFile } from './parse-file.ts';
 import { fileQuality } from './quality.ts';
 

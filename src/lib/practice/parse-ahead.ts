@@ -6,7 +6,6 @@
  * the loader would compute itself (the same functions on the same text), so problems, messages and order stay
  * the same; a file the worker did not list or could not read is read and parsed by the loader as before.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AuthorProblem } from './author-errors.ts';
 import type { ParseResult } from './parse-file.ts';
@@ -36,25 +35,6 @@ export interface AheadJob {
 	root: string;
 	directory: string;
 }
-
-/** `.yaml` and `.yml` files under `directory`, sorted: the loader's list, read synchronously. */
-export function yamlFilesSync(directory: string): string[] {
-	const entries = (() => {
-		try {
-			return readdirSync(directory, { recursive: true, withFileTypes: true });
-		} catch {
-			return [];
-		}
-	})();
-	return entries
-		.filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-		.map((entry) => path.join(entry.parentPath, entry.name))
-		.sort();
-}
-
-/** A project-relative path with forward slashes, as problems name their file. */
-export const projectFile = (root: string, absolute: string): string =>
-	path.relative(root, absolute).split(path.sep).join('/');
 
 /** A parse started for one project and practice folder. */
 export interface Ahead {

@@ -70,9 +70,8 @@ export function typeOfFile(file: string): SetType | undefined {
 	return declaredType(readFileSync(file, 'utf8'));
 }
 
-/** Every practice set under the project's practice folder, sorted by id. */
-export function indexPracticeSets(root: string): IndexedSet[] {
-	const directory = path.join(root, PRACTICE_DIRECTORY);
+/** `.yaml` and `.yml` files under `directory`, sorted: the loader's list, read synchronously. */
+export function yamlFilesSync(directory: string): string[] {
 	const entries = (() => {
 		try {
 			return readdirSync(directory, { recursive: true, withFileTypes: true });
@@ -82,14 +81,23 @@ export function indexPracticeSets(root: string): IndexedSet[] {
 	})();
 	return entries
 		.filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-		.map((entry) => {
-			const absolute = path.join(entry.parentPath, entry.name);
-			return {
-				id: setIdOf(directory, absolute),
-				file: path.relative(root, absolute).split(path.sep).join('/'),
-				type: typeOfFile(absolute),
-			};
-		})
+		.map((entry) => path.join(entry.parentPath, entry.name))
+		.sort();
+}
+
+/** A project-relative path with forward slashes, as problems name their file. */
+export const projectFile = (root: string, absolute: string): string =>
+	path.relative(root, absolute).split(path.sep).join('/');
+
+/** Every practice set under the project's practice folder, sorted by id. */
+export function indexPracticeSets(root: string): IndexedSet[] {
+	const directory = path.join(root, PRACTICE_DIRECTORY);
+	return yamlFilesSync(directory)
+		.map((absolute) => ({
+			id: setIdOf(directory, absolute),
+			file: projectFile(root, absolute),
+			type: typeOfFile(absolute),
+		}))
 		.sort((a, b) => a.id.localeCompare(b.id));
 }
 
