@@ -19,6 +19,7 @@ import { fileQuality, figureItem, formatFigures, qualityFigures, type ChoiceItem
 import { takeParseAhead, type FileAhead } from './parse-ahead.ts';
 import { checkSiteRules, type LoadedSet, type SiteRuleInput } from './site-rules.ts';
 import { lessonOf } from './set-pages.ts';
+import { projectFile, setIdOf, yamlPaths } from './set-index.ts';
 import { recordPracticeLinks, setLinks } from './links.ts';
 
 /**
@@ -42,17 +43,11 @@ export class PracticeDataError extends AstroError {
 }
 
 async function yamlFiles(directory: string): Promise<string[]> {
-	const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
-	return entries
-		.filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-		.map((entry) => path.join(entry.parentPath, entry.name))
-		.sort();
+	return yamlPaths(await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []));
 }
 
-/** A file's text and parse, with its multiple-choice items and their problems (quality.ts) once its set parsed. */
-type ParsedFile = FileAhead;
-
-type ParseCache = Map<string, ParsedFile>;
+/** Each file's text and parse, with its multiple-choice items and their problems (quality.ts) once its set parsed. */
+type ParseCache = Map<string, FileAhead>;
 
 /**
  * Each file's text and parse result by absolute path, kept between loads in `astro dev`: a save re-reads and
@@ -172,12 +167,8 @@ export function practiceLoader(options: { base: string }): Loader {
 				const listed = new Set(fromWorker ? await fromWorker.files : []);
 				const sources = readAhead(files.filter((absolute) => !parsed.has(absolute) && !listed.has(absolute)));
 				for (const absolute of files) {
-					const file = path.relative(root, absolute).split(path.sep).join('/');
-					const id = path
-						.relative(directory, absolute)
-						.replace(/\.ya?ml$/, '')
-						.split(path.sep)
-						.join('/');
+					const file = projectFile(root, absolute);
+					const id = setIdOf(directory, absolute);
 					let cached = parsed.get(absolute);
 					if (!cached) {
 						const early = listed.has(absolute) ? await fromWorker?.get(absolute) : undefined;

@@ -9,7 +9,7 @@
  *
  * Reading only the `type:` line keeps this fast on a course of hundreds of lessons.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { SET_TYPES } from './practice-set.ts';
 
@@ -72,13 +72,15 @@ export function typeOfFile(file: string): SetType | undefined {
 
 /** `.yaml` and `.yml` files under `directory`, sorted: the loader's list, read synchronously. */
 export function yamlFilesSync(directory: string): string[] {
-	const entries = (() => {
-		try {
-			return readdirSync(directory, { recursive: true, withFileTypes: true });
-		} catch {
-			return [];
-		}
-	})();
+	try {
+		return yamlPaths(readdirSync(directory, { recursive: true, withFileTypes: true }));
+	} catch {
+		return [];
+	}
+}
+
+/** The `.yaml` and `.yml` files among a folder's entries (read with `recursive` and `withFileTypes`), sorted. */
+export function yamlPaths(entries: readonly Dirent[]): string[] {
 	return entries
 		.filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
 		.map((entry) => path.join(entry.parentPath, entry.name))
